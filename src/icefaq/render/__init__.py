@@ -1,0 +1,54 @@
+"""Turn answers and knowledge-base views into text: plain, markdown, JSON or rich.
+
+Renderers are pure: model objects in, a string (or a rich renderable) out. Text from the
+data is never interpreted: control characters are removed and markup stays literal.
+Rich is imported only by :mod:`icefaq.render.richtext`, and only when that format is used.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class Format(str, Enum):
+    AUTO = "auto"
+    RICH = "rich"
+    PLAIN = "plain"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+def resolve_format(requested: Format | str, stdout_is_tty: bool) -> Format:
+    """Resolve ``auto`` to rich on a terminal and plain otherwise; any explicit choice wins."""
+    fmt = Format(requested)
+    if fmt is Format.AUTO:
+        return Format.RICH if stdout_is_tty else Format.PLAIN
+    return fmt
+
+
+# C0 and C1 controls (tab and newline are handled apart), DEL, and the bidirectional
+# overrides that can make text display in another order than it reads.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: str | None) -> str:
+    """Make data text safe for a terminal: no control or bidi characters; tabs become spaces."""
+    if not text:
+        return ""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\t", " "))
+
+
+def one_line(text: str | None) -> str:
+    """Clean text and fold it onto one line."""
+    return " ".join(clean(text).split())
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return the URL if it may be shown as a link (http or https, no spaces), else None."""
+    if url and re.match(r"^https?://[^\s<>\"]+$", url, re.I):
+        return url
+    return None
+
+
+DISCLAIMER = "General information, not legal advice. For help with a case: icefaq show legal-help"
