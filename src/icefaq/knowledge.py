@@ -563,7 +563,7 @@ def lint(kb: KnowledgeBase, today: _dt.date | None = None) -> list[Problem]:
     return out
 
 
-def _near_duplicates(kb: KnowledgeBase, cutoff: float = 92.0) -> list[Problem]:
+def _near_duplicates(kb: KnowledgeBase, cutoff: float = 88.0) -> list[Problem]:
     """Warn where two different entries have questions or aliases that read almost the same."""
     from rapidfuzz import fuzz, process  # noqa: PLC0415
     from rapidfuzz.utils import default_process  # noqa: PLC0415

@@ -74,6 +74,14 @@ def stem(word: str) -> str:
     if len(word) <= 3 or not word.isalpha():
         return word
     for suffix, repl, min_len in (
+        ("ership", "er", 9),
+        ("ism", "", 7),
+        ("ists", "", 8),
+        ("ist", "", 7),
+        ("ences", "", 8),
+        ("ence", "", 7),
+        ("ances", "", 8),
+        ("ance", "", 7),
         ("ational", "ate", 8),
         ("ations", "ate", 7),
         ("ation", "ate", 6),
@@ -106,7 +114,7 @@ def tokenize(text: str) -> list[str]:
         if len(parts) > 1 and (len(parts[0]) <= 2 or any(p.isdigit() for p in parts)):
             out.append("".join(parts))  # i-9, e-verify, i-247a: one token
         else:
-            out.extend(stem(p) for p in parts if p)
+            out.extend(p if p in STOPWORDS else stem(p) for p in parts if p)
     return out
 
 
@@ -132,6 +140,7 @@ class Index:
     glossary: dict[str, list[list[str]]]
     phrases: dict[tuple[str, ...], str]
     postings: dict[str, list[int]]
+    vocab: list[str]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -210,7 +219,8 @@ def _assemble(ids: list[str], texts: list[Any], plain: list[Any], answers: list[
     for i, (tl, a) in enumerate(zip(texts, answers)):
         for tok in set(a).union(*map(set, tl)):
             postings.setdefault(tok, []).append(i)
-    return Index(ids, texts, plain, answers, idf, primary, glossary, _phrases(glossary), postings)
+    vocab = sorted(set(idf) | STOPWORDS)
+    return Index(ids, texts, plain, answers, idf, primary, glossary, _phrases(glossary), postings, vocab)
 
 
 # --------------------------------------------------------------------------- queries
@@ -222,22 +232,32 @@ class _Concept:
     weight: float
 
 
+def _max_edits(token: str) -> int:
+    return 0 if len(token) <= 4 else 1 if len(token) <= 7 else 2
+
+
 def _correct(token: str, index: Index, cache: dict[str, str]) -> str:
-    """Replace an unknown token by the closest word of the knowledge base's questions, if close."""
-    if token in index.idf or len(token) < 4 or not token.isalpha():
+    """Replace an unknown word by the closest known one (or function word), if it is close.
+
+    Short words are corrected only for a swap of two letters ('waht'), since one changed
+    letter turns most short words into other real words ('tree' is not a typo of 'free').
+    """
+    if token in index.idf or token in STOPWORDS or len(token) < 4 or not token.isalpha():
         return token
     if token in cache:
         return cache[token]
     from rapidfuzz import process  # noqa: PLC0415
     from rapidfuzz.distance import OSA  # noqa: PLC0415
 
-    limit = 1 if len(token) <= 6 else 2
+    limit = max(1, _max_edits(token))
     best = token
-    found = process.extract(token, index.primary_vocab, scorer=OSA.distance, score_cutoff=limit, limit=8)
+    found = process.extract(token, index.vocab, scorer=OSA.distance, score_cutoff=limit, limit=10)
+    if len(token) <= 4:
+        found = [f for f in found if sorted(f[0]) == sorted(token)]
     if found:
         low = min(d for _, d, _ in found)
-        # among equally close words, prefer the more common one (lower IDF), then alphabetical
-        best = min((w for w, d, _ in found if d == low), key=lambda w: (index.idf.get(w, 99.0), w))
+        # among equally close words, prefer function words, then the more common (lower IDF)
+        best = min((w for w, d, _ in found if d == low), key=lambda w: (w not in STOPWORDS, index.idf.get(w, 0.0), w))
     cache[token] = best
     return best
 
@@ -255,7 +275,7 @@ def _concepts(query: str, index: Index) -> list[_Concept]:
             joined.append(raw[i])
             i += 1
     cache: dict[str, str] = {}
-    tokens = [_correct(t, index, cache) for t in content(joined)]
+    tokens = content([_correct(t, index, cache) for t in content(joined)])
     unknown = max(index.idf.values(), default=1.0) * 0.75
     out: list[_Concept] = []
     i = 0
