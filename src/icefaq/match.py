@@ -16,9 +16,9 @@ How a query is scored against an entry (every part is in 0..1):
 
 score = COVERAGE * coverage + PRECISION * precision + SIMILARITY * similarity, taking the
 best question or alias of the entry. The decision rule: the best entry is a confident
-match when its score is at least the threshold (``DEFAULT_THRESHOLD`` unless overridden)
-and it leads the runner-up by at least ``MARGIN``, or its score is at least
-``STRONG_THRESHOLD`` whatever the margin.
+match when its score is at least ``DEFAULT_THRESHOLD`` and it leads the runner-up by at
+least ``MARGIN``, or its score is at least ``STRONG_THRESHOLD`` whatever the margin. A
+caller's explicit threshold replaces the rule: every entry scoring at least that matches.
 """
 
 from __future__ import annotations
@@ -366,6 +366,7 @@ def ask(
     if not any(c.isalnum() for c in query):
         raise QueryError('the question is empty; try: icefaq ask "what does ERO do"')
     index = index or build_index(kb)
+    explicit = threshold is not None
     threshold = DEFAULT_THRESHOLD if threshold is None else threshold
     ranked = score_all(query, index)
     entries = {e.id: e for e in kb.entries}
@@ -377,7 +378,8 @@ def ask(
         return Answer(query, ())
     best = ranked[0][1]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    confident = best >= threshold and (best - second >= MARGIN or best >= STRONG_THRESHOLD)
+    # an explicit threshold is the whole rule: the caller asked for everything scoring at least that
+    confident = best >= threshold and (explicit or best - second >= MARGIN or best >= STRONG_THRESHOLD)
     if confident:
         chosen = [as_match(i, s) for i, s in ranked[:top] if s >= threshold]
         return Answer(query, tuple(chosen))

@@ -13,7 +13,7 @@ from typing import Callable
 from ..model import Answer, Entry, KnowledgeBase, Problem, Source
 from . import DISCLAIMER, clean, one_line, safe_url
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 
 
 def _md_escape(text: str) -> str:
