@@ -1,0 +1,127 @@
+"""The matcher on its own: normalisation, glossary, typos, ranking and the decision rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from icefaq import knowledge, match
+from icefaq.errors import QueryError
+
+from .conftest import MINI
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return knowledge.load(MINI)
+
+
+@pytest.fixture(scope="module")
+def index(kb):
+    return match.build_index(kb)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ICE’s “Mission”", "ice's \"mission\""),
+        ("Détention  CAFÉ", "detention cafe"),
+        ("ＥＲＯ", "ero"),
+        ("zero\u200bwidth", "zerowidth"),
+        ("a\u2014b", "a b"),
+    ],
+)
+def test_normalize(text, expected):
+    assert match.normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What is 287(g)?", ["what", "is", "287g"]),
+        ("Form I-9 audits", ["form", "i9", "audit"]),
+        ("I-247A detainer", ["i247a", "detainer"]),
+        ("U.S. citizens", ["us", "citizen"]),
+        ("deported deports deporting", ["deport", "deport", "deport"]),
+        ("ICE's agents", ["ice", "agent"]),
+    ],
+)
+def test_tokenize_keeps_legal_tokens_whole(text, expected):
+    assert match.tokenize(text) == expected
+
+
+def test_glossary_expands_both_ways(kb, index):
+    by_acronym = match.ask("ERO", kb, index)
+    by_words = match.ask("enforcement and removal operations", kb, index)
+    assert by_acronym.matches[0].entry.id == by_words.matches[0].entry.id == "ero-role"
+
+
+@pytest.mark.parametrize("query", ["287g", "287(g)", "287 g", "what is the 287(g) program"])
+def test_legal_tokens_match_in_any_spelling(kb, index, query):
+    assert match.ask(query, kb, index).matches[0].entry.id == "local-police"
+
+
+@pytest.mark.parametrize("query", ["waht does ERO do", "homeland securty investigatoins", "what dose hsi do"])
+def test_typos_are_corrected_against_the_vocabulary(kb, index, query):
+    result = match.ask(query, kb, index)
+    assert result.matched, result
+    assert result.matches[0].entry.id in {"ero-role", "hsi-role"}
+
+
+def test_short_words_are_not_turned_into_other_words(index):
+    cache: dict[str, str] = {}
+    assert match._correct("tree", index, cache) == "tree"  # one letter from 'free' is not a typo
+    assert match._correct("waht", index, cache) == "what"  # a swap is
+
+
+@pytest.mark.parametrize("query", ["ice hockey scores", "how do I make ice cubes", "weather tomorrow", "zzzz qqqq"])
+def test_off_topic_gets_no_match(kb, index, query):
+    assert not match.ask(query, kb, index).matched
+
+
+def test_scores_are_in_unit_range_and_deterministic(kb, index):
+    first = match.score_all("who carries out deportations of people", index)
+    assert first == match.score_all("who carries out deportations of people", index)
+    assert all(0.0 <= s <= 1.0 for _, s in first)
+    assert [s for _, s in first] == sorted((s for _, s in first), reverse=True)
+
+
+def test_empty_query_raises(kb, index):
+    with pytest.raises(QueryError):
+        match.ask(" ?! ", kb, index)
+
+
+def test_explicit_threshold_returns_everything_above_it(kb, index):
+    result = match.ask("what does hsi or ero do", kb, index, top=3, threshold=0.0)
+    assert len(result.matches) == 3
+
+
+def test_suggestions_when_unsure(kb, index):
+    result = match.ask("ero investigations", kb, index, threshold=0.99)
+    assert not result.matched
+    assert 1 <= len(result.suggestions) <= 3
+
+
+def test_huge_query_is_bounded(kb, index):
+    result = match.ask("what does ERO do " * 20000, kb, index)
+    assert result.query.startswith("what does ERO do")
+
+
+def test_index_round_trips_through_json(kb, index):
+    import json
+
+    again = match.Index.from_json(json.loads(json.dumps(index.to_json())))
+    for q in ("what does ERO do", "287g", "ice hockey"):
+        assert match.score_all(q, again) == match.score_all(q, index)
+
+
+def test_index_from_other_version_is_refused(index):
+    data = index.to_json()
+    data["version"] = -1
+    with pytest.raises(ValueError):
+        match.Index.from_json(data)
+
+
+def test_closest_ids():
+    kb = knowledge.load(MINI)
+    assert match.closest_ids("hsi-rol", kb.entries)[0] == "hsi-role"
+    assert match.closest_ids("zzzzzz", kb.entries) == []
