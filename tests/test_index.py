@@ -1,0 +1,143 @@
+"""The compiled-index cache: always the right answer, whatever state the cache is in."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from icefaq import index, knowledge, match
+from icefaq.errors import DataError
+
+from .conftest import MINI, REPO
+
+
+def cache_files(cache: Path) -> list[Path]:
+    return sorted((cache / "icefaq").glob("kb-*.json")) if (cache / "icefaq").exists() else []
+
+
+def top_id(kb, ix, q="what does ERO do"):
+    return match.ask(q, kb, ix).matches[0].entry.id
+
+
+def test_first_run_writes_a_private_cache_and_second_run_reads_it(write, mini_text, isolate_env, monkeypatch):
+    path = write(mini_text)
+    kb1, ix1 = index.load_compiled(path)
+    (f,) = cache_files(isolate_env)
+    assert stat.S_IMODE(f.stat().st_mode) == 0o600
+    assert stat.S_IMODE(f.parent.stat().st_mode) == 0o700
+    # a hit must not parse YAML at all
+    monkeypatch.setattr(knowledge, "parse_yaml", lambda *a, **k: pytest.fail("parsed YAML on a cache hit"))
+    monkeypatch.setattr(index, "load_text", lambda *a, **k: pytest.fail("parsed YAML on a cache hit"))
+    kb2, ix2 = index.load_compiled(path)
+    assert kb2 == kb1
+    assert match.score_all("287g", ix2) == match.score_all("287g", ix1)
+
+
+def test_edit_is_seen_on_the_next_run(write, mini_text):
+    path = write(mini_text)
+    kb, _ = index.load_compiled(path)
+    write(mini_text.replace("ERO finds, arrests", "ERO locates, arrests"))
+    kb, _ = index.load_compiled(path)
+    assert kb.get("ero-role").answer.startswith("ERO locates")
+
+
+def test_an_edit_that_breaks_the_data_is_never_hidden_by_the_cache(write, mini_text):
+    path = write(mini_text)
+    index.load_compiled(path)
+    write(mini_text.replace("sources: [ero-page]", "sources: [nope]"))
+    with pytest.raises(DataError, match="unknown source 'nope'"):
+        index.load_compiled(path)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda f: f.write_text("{not json"),
+        lambda f: f.write_bytes(b"\x00\xff" * 50),
+        lambda f: f.write_text("[]"),
+        lambda f: f.write_text(json.dumps({"format": 1, "key": "x"})),
+        lambda f: f.write_text(f.read_text().replace('"ero-role"', '"hacked"', 1).replace('"key":"', '"key":"0', 1)),
+        lambda f: f.write_text(f.read_text()[:-200]),
+    ],
+)
+def test_corrupt_cache_is_rebuilt(write, mini_text, isolate_env, damage):
+    path = write(mini_text)
+    kb, ix = index.load_compiled(path)
+    (f,) = cache_files(isolate_env)
+    damage(f)
+    kb2, ix2 = index.load_compiled(path)
+    assert kb2 == kb and top_id(kb2, ix2) == "ero-role"
+    assert json.loads(f.read_text())["format"] == index.CACHE_FORMAT  # and repaired
+
+
+def test_tampered_cache_with_the_right_key_is_only_ever_data(write, mini_text, isolate_env):
+    path = write(mini_text)
+    index.load_compiled(path)
+    (f,) = cache_files(isolate_env)
+    doc = json.loads(f.read_text())
+    doc["kb"]["entries"][0][3] = "__import__('os').system('echo pwned')"
+    f.write_text(json.dumps(doc))
+    kb, _ = index.load_compiled(path)
+    assert kb.entries[0].answer == "__import__('os').system('echo pwned')"  # text, never evaluated
+
+
+def test_unwritable_cache_dir_still_answers(write, mini_text, tmp_path, monkeypatch):
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # icefaq/ cannot be created under a file
+    kb, ix = index.load_compiled(write(mini_text))
+    assert top_id(kb, ix) == "ero-role"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def test_read_only_cache_dir_still_answers(write, mini_text, isolate_env):
+    isolate_env.mkdir()
+    isolate_env.chmod(0o500)
+    try:
+        kb, ix = index.load_compiled(write(mini_text))
+        assert top_id(kb, ix) == "ero-role"
+    finally:
+        isolate_env.chmod(0o700)
+
+
+def test_no_cache_env_writes_nothing(write, mini_text, isolate_env, monkeypatch):
+    monkeypatch.setenv("ICEFAQ_NO_CACHE", "1")
+    kb, ix = index.load_compiled(write(mini_text))
+    assert top_id(kb, ix) == "ero-role"
+    assert cache_files(isolate_env) == []
+
+
+def test_same_answers_with_and_without_cache(write, mini_text, monkeypatch):
+    path = write(mini_text)
+    queries = ["what does ERO do", "287 g", "hsi", "ice hockey", "waht dose hsi do"]
+    cold = [match.ask(q, *index.load_compiled(path)) for q in queries]
+    warm = [match.ask(q, *index.load_compiled(path)) for q in queries]
+    monkeypatch.setenv("ICEFAQ_NO_CACHE", "1")
+    none = [match.ask(q, *index.load_compiled(path)) for q in queries]
+    assert cold == warm == none
+
+
+def test_concurrent_first_runs_in_threads(write, mini_text):
+    path = write(mini_text)
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: top_id(*index.load_compiled(path)), range(8)))
+    assert results == ["ero-role"] * 8
+
+
+def test_eight_concurrent_first_runs_as_processes(write, mini_text, isolate_env):
+    path = write(mini_text)
+    env = {**os.environ, "XDG_CACHE_HOME": str(isolate_env), "PYTHONPATH": str(REPO / "src")}
+    cmd = [sys.executable, "-m", "icefaq", "--data", path, "ask", "--json", "what does ERO do"]
+    procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(8)]
+    outs = [p.communicate(timeout=60) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 8, [o[1] for o in outs]
+    assert {json.loads(o[0])["results"][0]["id"] for o in outs} == {"ero-role"}
+    assert len(cache_files(isolate_env)) == 1
+    assert not list((isolate_env / "icefaq").glob(".tmp-*"))  # no temporary files left behind
