@@ -69,41 +69,50 @@ def normalize(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+_VOWELS = frozenset("aeiouy")
+_STEP2 = (("ational", "ate"), ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("ership", "er"), ("fulness", "ful"))
+_STEP3 = ("ement", "ment", "ance", "ence", "able", "ible", "ism", "ist", "ity", "ate", "ive", "ize", "ion", "al")
+
+
 def stem(word: str) -> str:
-    """Strip common English inflections so 'deported', 'deports' and 'deport' meet."""
+    """Strip common English endings so 'deported', 'deportation' and 'deports' meet.
+
+    A small Porter-style stemmer: plurals, then -ed/-ing, then one derivational suffix,
+    then a final e, each only when enough of the word remains. Only consistency matters:
+    the same function stems the knowledge base and the query.
+    """
     if len(word) <= 3 or not word.isalpha():
         return word
-    for suffix, repl, min_len in (
-        ("ership", "er", 9),
-        ("ism", "", 7),
-        ("ists", "", 8),
-        ("ist", "", 7),
-        ("ences", "", 8),
-        ("ence", "", 7),
-        ("ances", "", 8),
-        ("ance", "", 7),
-        ("ational", "ate", 8),
-        ("ations", "ate", 7),
-        ("ation", "ate", 6),
-        ("ings", "", 6),
-        ("ing", "", 5),
-        ("ied", "y", 5),
-        ("ies", "y", 5),
-        ("ed", "", 5),
-        ("sses", "ss", 5),
-        ("es", "", 6),
-        ("s", "", 4),
-    ):
-        if word.endswith(suffix) and len(word) >= min_len and not (suffix == "s" and word.endswith(("ss", "us", "is"))):
-            word = word[: len(word) - len(suffix)] + repl
+    if word.endswith("sses"):
+        word = word[:-2]
+    elif word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and _VOWELS & set(word[: -len(suffix)]):
+            word = word[: -len(suffix)]
+            if word.endswith(("at", "bl", "iz")):
+                word += "e"
+            elif len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # stopped -> stop
+            break
+    for suffix, repl in _STEP2:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + repl
+            break
+    for suffix in _STEP3:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            if suffix != "ion" or word[-4] in "st":
+                word = word[: -len(suffix)]
             break
     if len(word) > 4 and word.endswith("e"):
         word = word[:-1]
     return word
 
 
-def tokenize(text: str) -> list[str]:
-    """Split normalized text into stemmed tokens; '287(g)', 'I-9' and 'U.S.' stay whole."""
+def tokenize(text: str, stem_words: bool = True) -> list[str]:
+    """Split normalized text into (stemmed) tokens; '287(g)', 'I-9' and 'U.S.' stay whole."""
     out: list[str] = []
     for raw in _TOKEN_RE.findall(normalize(text)):
         if "(" in raw or "." in raw:
@@ -114,7 +123,7 @@ def tokenize(text: str) -> list[str]:
         if len(parts) > 1 and (len(parts[0]) <= 2 or any(p.isdigit() for p in parts)):
             out.append("".join(parts))  # i-9, e-verify, i-247a: one token
         else:
-            out.extend(p if p in STOPWORDS else stem(p) for p in parts if p)
+            out.extend(p if p in STOPWORDS or not stem_words else stem(p) for p in parts if p)
     return out
 
 
@@ -126,21 +135,25 @@ def content(tokens: list[str]) -> list[str]:
 class Index:
     """The compiled, serializable form of a knowledge base for matching.
 
-    ``texts[i]`` is the content tokens of entry i's question followed by its aliases;
-    ``answers[i]`` its answer's content tokens; ``glossary`` maps a term token to the
-    token lists of its expansions; ``phrases`` maps an expansion (as a tuple) to its term.
+    ``texts[i]`` holds the content tokens of entry i's question and of each alias (with
+    glossary equivalents added); ``plain[i]`` the same texts as plain strings for fuzzy
+    comparison; ``answers[i]`` the answer's tokens; ``groups`` the glossary as groups of
+    equivalent phrases (an acronym and its expansion, a word and its synonym).
     """
 
     ids: list[str]
     texts: list[list[list[str]]]
     plain: list[list[str]]
-    answers: list[set[str]]
+    answers: list[frozenset[str]]
     idf: dict[str, float]
-    primary_vocab: list[str]
-    glossary: dict[str, list[list[str]]]
-    phrases: dict[tuple[str, ...], str]
+    groups: list[list[tuple[str, ...]]]
+    words: list[str]  # the unstemmed words of the knowledge base, for correcting typos
+    # derived from the above, never serialized:
+    starts: dict[str, list[tuple[tuple[str, ...], int]]]  # first token -> (phrase, group), longest first
     postings: dict[str, list[int]]
-    vocab: list[str]
+    sets: list[list[frozenset[str]]]
+    unions: list[frozenset[str]]
+    own: list[list[float]]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -150,77 +163,102 @@ class Index:
             "plain": self.plain,
             "answers": [sorted(a) for a in self.answers],
             "idf": self.idf,
-            "primary_vocab": self.primary_vocab,
-            "glossary": self.glossary,
+            "groups": [[list(p) for p in g] for g in self.groups],
+            "words": self.words,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Index:
         if data.get("version") != INDEX_VERSION:
             raise ValueError("index version mismatch")
-        return _assemble(
-            data["ids"], data["texts"], data["plain"], [set(a) for a in data["answers"]], data["idf"], data["primary_vocab"], data["glossary"]
-        )
+        groups = [[tuple(str(t) for t in p) for p in g] for g in data["groups"]]
+        answers = [frozenset(a) for a in data["answers"]]
+        return _assemble(data["ids"], data["texts"], data["plain"], answers, data["idf"], groups, data["words"])
 
 
-def _expand(tokens: list[str], glossary: dict[str, list[list[str]]], phrases: dict[tuple[str, ...], str]) -> list[str]:
-    """Add each glossary term's expansion after the term, and the term after its expansion."""
-    extra: list[str] = []
-    for t in tokens:
-        for exp in glossary.get(t, ()):
-            extra.extend(exp)
-    if phrases:
-        n = len(tokens)
-        for phrase, term in phrases.items():
-            k = len(phrase)
-            for i in range(n - k + 1):
-                if tuple(tokens[i : i + k]) == phrase:
-                    extra.append(term)
-                    break
-    return tokens + [t for t in extra if t not in tokens]
-
-
-def _glossary_tokens(glossary: dict[str, str]) -> dict[str, list[list[str]]]:
-    out: dict[str, list[list[str]]] = {}
+def _groups(glossary: dict[str, str]) -> list[list[tuple[str, ...]]]:
+    """Turn 'term: expansion' pairs into groups of equivalent token phrases."""
+    groups: list[list[tuple[str, ...]]] = []
+    where: dict[tuple[str, ...], int] = {}
     for term, expansion in glossary.items():
-        key = "".join(tokenize(term))
-        exp = content(tokenize(expansion))
-        if key and exp and exp != [key]:
-            out.setdefault(key, []).append(exp)
+        phrases = [tuple(content(tokenize(term))) or tuple(tokenize(term)), tuple(content(tokenize(expansion)))]
+        phrases = [p for p in phrases if p]
+        if len(set(phrases)) < 2:
+            continue
+        known = next((where[p] for p in phrases if p in where), None)
+        if known is None:
+            known = len(groups)
+            groups.append([])
+        for p in phrases:
+            if p not in groups[known]:
+                groups[known].append(p)
+                where.setdefault(p, known)
+    return groups
+
+
+def _starts(groups: list[list[tuple[str, ...]]]) -> dict[str, list[tuple[tuple[str, ...], int]]]:
+    out: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for g, phrases in enumerate(groups):
+        for p in phrases:
+            out.setdefault(p[0], []).append((p, g))
+    for lst in out.values():
+        lst.sort(key=lambda x: (-len(x[0]), x[1]))
     return out
 
 
+def _find(tokens: list[str], i: int, starts: dict[str, list[tuple[tuple[str, ...], int]]]) -> tuple[tuple[str, ...], int] | None:
+    """The longest glossary phrase starting at tokens[i], with its group."""
+    for phrase, g in starts.get(tokens[i], ()):
+        if tuple(tokens[i : i + len(phrase)]) == phrase:
+            return phrase, g
+    return None
+
+
+def _expand(tokens: list[str], groups: list[list[tuple[str, ...]]], starts: dict[str, list[tuple[tuple[str, ...], int]]]) -> list[str]:
+    """Add the tokens of every phrase equivalent to one found in the text."""
+    extra: list[str] = []
+    for i in range(len(tokens)):
+        hit = _find(tokens, i, starts)
+        if hit:
+            for other in groups[hit[1]]:
+                if other != hit[0]:
+                    extra.extend(other)
+    return tokens + [t for t in dict.fromkeys(extra) if t not in tokens]
+
+
 def build_index(kb: KnowledgeBase) -> Index:
-    """Compile a knowledge base for matching: tokens, glossary expansions and IDF weights."""
-    glossary = _glossary_tokens(kb.glossary)
-    phrases = _phrases(glossary)
+    """Compile a knowledge base for matching: tokens, glossary equivalents and IDF weights."""
+    groups = _groups(kb.glossary)
+    starts = _starts(groups)
     texts, plain, answers = [], [], []
     for e in kb.entries:
         fields = [e.question, *e.aliases]
-        texts.append([_expand(content(tokenize(f)), glossary, phrases) for f in fields])
-        plain.append([" ".join(content(tokenize(f))) for f in fields])
-        answers.append(set(_expand(content(tokenize(e.answer)), glossary, phrases)))
+        tokenized = [content(tokenize(f)) for f in fields]
+        texts.append([_expand(t, groups, starts) for t in tokenized])
+        plain.append([" ".join(t) for t in tokenized])
+        answers.append(frozenset(_expand(content(tokenize(e.answer)), groups, starts)))
     n = len(kb.entries)
     df: dict[str, int] = {}
     for t_list, a in zip(texts, answers):
         for tok in set(a).union(*map(set, t_list)):
             df[tok] = df.get(tok, 0) + 1
-    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-    primary = sorted({t for tl in texts for text in tl for t in text} | set(glossary) | {t for exps in glossary.values() for e in exps for t in e})
-    return _assemble([e.id for e in kb.entries], texts, plain, answers, idf, primary, glossary)
+    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in sorted(df.items())}
+    words = {w for e in kb.entries for f in (e.question, *e.aliases, e.answer) for w in tokenize(f, stem_words=False) if w.isalpha()}
+    words |= {w for term, exp in kb.glossary.items() for w in tokenize(term + " " + exp, stem_words=False) if w.isalpha()}
+    return _assemble([e.id for e in kb.entries], texts, plain, answers, idf, groups, sorted(words | STOPWORDS))
 
 
-def _phrases(glossary: dict[str, list[list[str]]]) -> dict[tuple[str, ...], str]:
-    return {tuple(exp): term for term, exps in glossary.items() for exp in exps if len(exp) > 1}
-
-
-def _assemble(ids: list[str], texts: list[Any], plain: list[Any], answers: list[set[str]], idf: dict[str, float], primary: list[str], glossary: dict[str, list[list[str]]]) -> Index:
+def _assemble(
+    ids: list[str], texts: list[Any], plain: list[Any], answers: list[frozenset[str]], idf: dict[str, float], groups: list[list[tuple[str, ...]]], words: list[str]
+) -> Index:
+    sets = [[frozenset(t) for t in tl] for tl in texts]
+    unions = [frozenset().union(*ts) for ts in sets]
     postings: dict[str, list[int]] = {}
-    for i, (tl, a) in enumerate(zip(texts, answers)):
-        for tok in set(a).union(*map(set, tl)):
+    for i, (u, a) in enumerate(zip(unions, answers)):
+        for tok in u | a:
             postings.setdefault(tok, []).append(i)
-    vocab = sorted(set(idf) | STOPWORDS)
-    return Index(ids, texts, plain, answers, idf, primary, glossary, _phrases(glossary), postings, vocab)
+    own = [[sum(idf.get(t, 0.0) for t in ts) for ts in tl] for tl in sets]
+    return Index(ids, texts, plain, answers, idf, groups, words, _starts(groups), postings, sets, unions, own)
 
 
 # --------------------------------------------------------------------------- queries
@@ -236,34 +274,35 @@ def _max_edits(token: str) -> int:
     return 0 if len(token) <= 4 else 1 if len(token) <= 7 else 2
 
 
-def _correct(token: str, index: Index, cache: dict[str, str]) -> str:
-    """Replace an unknown word by the closest known one (or function word), if it is close.
+def _correct(word: str, index: Index, cache: dict[str, str]) -> str:
+    """Replace an unknown word by the closest word of the knowledge base, if it is close.
 
     Short words are corrected only for a swap of two letters ('waht'), since one changed
     letter turns most short words into other real words ('tree' is not a typo of 'free').
     """
-    if token in index.idf or token in STOPWORDS or len(token) < 4 or not token.isalpha():
-        return token
-    if token in cache:
-        return cache[token]
+    if word in STOPWORDS or len(word) < 4 or not word.isalpha() or stem(word) in index.idf:
+        return word
+    if word in cache:
+        return cache[word]
     from rapidfuzz import process  # noqa: PLC0415
     from rapidfuzz.distance import OSA  # noqa: PLC0415
 
-    limit = max(1, _max_edits(token))
-    best = token
-    found = process.extract(token, index.vocab, scorer=OSA.distance, score_cutoff=limit, limit=10)
-    if len(token) <= 4:
-        found = [f for f in found if sorted(f[0]) == sorted(token)]
+    limit = max(1, _max_edits(word))
+    best = word
+    found = process.extract(word, index.words, scorer=OSA.distance, score_cutoff=limit, limit=10)
+    if len(word) <= 4:
+        found = [f for f in found if sorted(f[0]) == sorted(word)]
     if found:
         low = min(d for _, d, _ in found)
         # among equally close words, prefer function words, then the more common (lower IDF)
-        best = min((w for w, d, _ in found if d == low), key=lambda w: (w not in STOPWORDS, index.idf.get(w, 0.0), w))
-    cache[token] = best
+        best = min((w for w, d, _ in found if d == low), key=lambda w: (w not in STOPWORDS, index.idf.get(stem(w), 0.0), w))
+    cache[word] = best
     return best
 
 
-def _concepts(query: str, index: Index) -> list[_Concept]:
-    raw = tokenize(query[:MAX_QUERY_CHARS])
+def _concepts(query: str, index: Index, params: Params | None = None) -> list[_Concept]:
+    params = params or DEFAULTS
+    raw = tokenize(query[:MAX_QUERY_CHARS], stem_words=False)
     # "287 g", "i 9": rejoin pieces a tokenizer split when the joined form is a known word
     joined: list[str] = []
     i = 0
@@ -275,23 +314,21 @@ def _concepts(query: str, index: Index) -> list[_Concept]:
             joined.append(raw[i])
             i += 1
     cache: dict[str, str] = {}
-    tokens = content([_correct(t, index, cache) for t in content(joined)])
-    unknown = max(index.idf.values(), default=1.0) * 0.75
+    corrected = [_correct(t, index, cache) for t in joined]
+    tokens = [stem(w) for w in content(corrected)]
+    unknown = max(index.idf.values(), default=1.0) * params.unknown
+    power = params.idf_power
     out: list[_Concept] = []
     i = 0
     while i < len(tokens):
-        phrase = next(
-            (p for p in index.phrases if tuple(tokens[i : i + len(p)]) == p),
-            None,
-        )
-        if phrase is not None:
-            term = index.phrases[phrase]
-            out.append(_Concept(((term,), phrase), index.idf.get(term, unknown)))
+        hit = _find(tokens, i, index.starts)
+        if hit is not None:
+            phrase, g = hit
+            weight = max(index.idf.get(t, unknown) for t in phrase)
+            out.append(_Concept(tuple(index.groups[g]), weight**power))
             i += len(phrase)
             continue
-        t = tokens[i]
-        alts = ((t,), *(tuple(e) for e in index.glossary.get(t, ())))
-        out.append(_Concept(alts, index.idf.get(t, unknown)))
+        out.append(_Concept(((tokens[i],),), index.idf.get(tokens[i], unknown) ** power))
         i += 1
     # a word said twice is still one piece of information
     seen: set[tuple[tuple[str, ...], ...]] = set()
@@ -311,38 +348,74 @@ def _shortlist(concepts: list[_Concept], index: Index) -> list[int]:
     return sorted(rough, key=lambda i: (-rough[i], i))[:SHORTLIST]
 
 
-def score_all(query: str, index: Index) -> list[tuple[int, float]]:
-    """Score every (shortlisted) entry for a query; best first, ties in knowledge-base order."""
+@dataclass(frozen=True)
+class Params:
+    """The matcher's global knobs (never per entry or per query); see the module docstring."""
+
+    coverage: float = COVERAGE
+    union: float = 0.0
+    precision: float = PRECISION
+    similarity: float = SIMILARITY
+    answer_weight: float = ANSWER_WEIGHT
+    unknown: float = 0.75
+    idf_power: float = 1.0
+    threshold: float = DEFAULT_THRESHOLD
+    margin: float = MARGIN
+    strong: float = STRONG_THRESHOLD
+
+
+DEFAULTS = Params()
+
+
+def features(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[int, float, float, float, float]]:
+    """For each shortlisted entry: (entry number, coverage by its best question or alias,
+    coverage by all of them together, best precision, best similarity), each in 0..1."""
     from rapidfuzz import fuzz  # noqa: PLC0415
 
-    concepts = _concepts(query, index)
+    concepts = _concepts(query, index, params)
     total = sum(c.weight for c in concepts)
     if not concepts or total <= 0:
         return []
     query_tokens = {t for c in concepts for alt in c.alternatives for t in alt}
-    qplain = " ".join(c.alternatives[0][0] if len(c.alternatives[0]) == 1 else " ".join(c.alternatives[0]) for c in concepts)
-    idf = index.idf
-    results: list[tuple[int, float]] = []
+    qplain = " ".join(" ".join(c.alternatives[0]) for c in concepts)
+    alpha = params.answer_weight
+    out = []
     for i in _shortlist(concepts, index):
         answer = index.answers[i]
-        best = 0.0
-        for text, plain in zip(index.texts[i], index.plain[i]):
-            tset = set(text)
-            covered = 0.0
-            for c in concepts:
-                sat = 0.0
-                for alt in c.alternatives:
-                    hit = sum(1 for t in alt if t in tset) / len(alt)
-                    if hit < 1.0:
-                        hit = max(hit, ANSWER_WEIGHT * sum(1 for t in alt if t in answer) / len(alt))
-                    sat = max(sat, hit)
-                covered += c.weight * sat
-            own = sum(idf.get(t, 0.0) for t in tset)
-            precision = sum(idf.get(t, 0.0) for t in tset if t in query_tokens) / own if own else 0.0
-            similarity = fuzz.token_sort_ratio(qplain, plain) / 100.0
-            s = COVERAGE * covered / total + PRECISION * precision + SIMILARITY * similarity
-            best = max(best, s)
-        results.append((i, round(best, 4)))
+        sets = index.sets[i]
+        union = index.unions[i]
+        # per concept: how well the answer alone, and the union of questions and aliases, satisfy it
+        ans_sat = []
+        uni = 0.0
+        for c in concepts:
+            a = max(sum(1 for t in alt if t in answer) / len(alt) for alt in c.alternatives) * alpha
+            ans_sat.append(a)
+            u = max(sum(1 for t in alt if t in union) / len(alt) for alt in c.alternatives)
+            uni += c.weight * max(u, a)
+        best_cov = best_prec = best_sim = 0.0
+        for tset, own, plain in zip(sets, index.own[i], index.plain[i]):
+            cov = 0.0
+            for c, a in zip(concepts, ans_sat):
+                hit = max(sum(1 for t in alt if t in tset) / len(alt) for alt in c.alternatives)
+                cov += c.weight * max(hit, a)
+            best_cov = max(best_cov, cov)
+            if own:
+                best_prec = max(best_prec, sum(index.idf.get(t, 0.0) for t in tset if t in query_tokens) / own)
+            best_sim = max(best_sim, fuzz.token_sort_ratio(qplain, plain) / 100.0)
+        out.append((i, best_cov / total, uni / total, best_prec, best_sim))
+    return out
+
+
+def combine(f: tuple[int, float, float, float, float], params: Params = DEFAULTS) -> float:
+    """Weigh an entry's features into its score in 0..1."""
+    _, cov, uni, prec, sim = f
+    total = params.coverage + params.union + params.precision + params.similarity
+    return (params.coverage * cov + params.union * uni + params.precision * prec + params.similarity * sim) / total
+
+
+def score_all(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[int, float]]:
+    """Score every (shortlisted) entry for a query; best first, ties in knowledge-base order."""
+    results = [(f[0], round(combine(f, params), 4)) for f in features(query, index, params)]
     results.sort(key=lambda r: (-r[1], r[0]))
     return results
 
@@ -367,8 +440,9 @@ def ask(
         raise QueryError('the question is empty; try: icefaq ask "what does ERO do"')
     index = index or build_index(kb)
     explicit = threshold is not None
-    threshold = DEFAULT_THRESHOLD if threshold is None else threshold
-    ranked = score_all(query, index)
+    params = DEFAULTS
+    threshold = params.threshold if threshold is None else threshold
+    ranked = score_all(query, index, params)
     entries = {e.id: e for e in kb.entries}
 
     def as_match(i: int, s: float) -> Match:
@@ -379,7 +453,7 @@ def ask(
     best = ranked[0][1]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     # an explicit threshold is the whole rule: the caller asked for everything scoring at least that
-    confident = best >= threshold and (explicit or best - second >= MARGIN or best >= STRONG_THRESHOLD)
+    confident = best >= threshold and (explicit or best - second >= params.margin or best >= params.strong)
     if confident:
         chosen = [as_match(i, s) for i, s in ranked[:top] if s >= threshold]
         return Answer(query, tuple(chosen))
