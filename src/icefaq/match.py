@@ -269,6 +269,21 @@ class _Concept:
     alternatives: tuple[tuple[str, ...], ...]  # any one of these token groups satisfies it
     weight: float
 
+    @property
+    def singles(self) -> frozenset[str]:
+        return frozenset(a[0] for a in self.alternatives if len(a) == 1)
+
+    @property
+    def multis(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(a for a in self.alternatives if len(a) > 1)
+
+
+def _satisfaction(singles: frozenset[str], multis: tuple[tuple[str, ...], ...], tokens: frozenset[str]) -> float:
+    """1.0 when a one-word alternative is present, else the best share of a phrase's words present."""
+    if not singles.isdisjoint(tokens):
+        return 1.0
+    return max((sum(1 for t in m if t in tokens) / len(m) for m in multis), default=0.0)
+
 
 def _max_edits(token: str) -> int:
     return 0 if len(token) <= 4 else 1 if len(token) <= 7 else 2
@@ -379,28 +394,20 @@ def features(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[
     query_tokens = {t for c in concepts for alt in c.alternatives for t in alt}
     qplain = " ".join(" ".join(c.alternatives[0]) for c in concepts)
     alpha = params.answer_weight
+    parts = [(c.weight, c.singles, c.multis) for c in concepts]
+    idf = index.idf
     out = []
     for i in _shortlist(concepts, index):
-        answer = index.answers[i]
-        sets = index.sets[i]
-        union = index.unions[i]
-        # per concept: how well the answer alone, and the union of questions and aliases, satisfy it
-        ans_sat = []
-        uni = 0.0
-        for c in concepts:
-            a = max(sum(1 for t in alt if t in answer) / len(alt) for alt in c.alternatives) * alpha
-            ans_sat.append(a)
-            u = max(sum(1 for t in alt if t in union) / len(alt) for alt in c.alternatives)
-            uni += c.weight * max(u, a)
+        answer, union = index.answers[i], index.unions[i]
+        # per concept: how well the answer alone, and all questions and aliases together, satisfy it
+        ans_sat = [alpha * _satisfaction(s, m, answer) for _, s, m in parts]
+        uni = sum(w * max(_satisfaction(s, m, union), a) for (w, s, m), a in zip(parts, ans_sat))
         best_cov = best_prec = best_sim = 0.0
-        for tset, own, plain in zip(sets, index.own[i], index.plain[i]):
-            cov = 0.0
-            for c, a in zip(concepts, ans_sat):
-                hit = max(sum(1 for t in alt if t in tset) / len(alt) for alt in c.alternatives)
-                cov += c.weight * max(hit, a)
+        for tset, own, plain in zip(index.sets[i], index.own[i], index.plain[i]):
+            cov = sum(w * max(_satisfaction(s, m, tset), a) for (w, s, m), a in zip(parts, ans_sat))
             best_cov = max(best_cov, cov)
             if own:
-                best_prec = max(best_prec, sum(index.idf.get(t, 0.0) for t in tset if t in query_tokens) / own)
+                best_prec = max(best_prec, sum(idf.get(t, 0.0) for t in tset if t in query_tokens) / own)
             best_sim = max(best_sim, fuzz.token_sort_ratio(qplain, plain) / 100.0)
         out.append((i, best_cov / total, uni / total, best_prec, best_sim))
     return out
