@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
+
+settings.register_profile("ci", max_examples=200, derandomize=True)
+settings.register_profile("fuzz", max_examples=int(os.environ.get("ICEFAQ_FUZZ_EXAMPLES", "25000")))
+settings.load_profile("fuzz" if os.environ.get("ICEFAQ_FUZZ") else "ci")
 
 DATA = Path(__file__).parent / "data"
 MINI = DATA / "mini.yaml"
