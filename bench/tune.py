@@ -58,11 +58,11 @@ def main() -> None:
         halves[k % 2].append(n)
 
     results = []
-    for alpha, unknown, power in itertools.product((0.3, 0.45, 0.6), (0.5, 0.75, 1.0), (0.5, 1.0)):
+    for alpha, unknown, power in itertools.product((0.45, 0.6), (0.5, 0.75), (0.5, 1.0)):
         base = match.Params(answer_weight=alpha, unknown=unknown, idf_power=power)
         feats = [match.features(c.query, index, base) for c in cases]
         for cov, uni, prec, sim in itertools.product((0.3, 0.5, 0.7), (0.0, 0.2, 0.4), (0.0, 0.15, 0.3), (0.1, 0.25, 0.4)):
-            for thr, margin in itertools.product((0.35, 0.4, 0.45, 0.5, 0.55, 0.6), (0.0, 0.02, 0.05)):
+            for thr, margin in itertools.product((0.4, 0.45, 0.5, 0.55), (0.0, 0.02)):
                 p = replace(base, coverage=cov, union=uni, precision=prec, similarity=sim, threshold=thr, margin=margin)
                 a = accuracy([cases[n] for n in halves[0]], [feats[n] for n in halves[0]], p)
                 results.append((a, p, feats))

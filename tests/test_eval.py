@@ -54,4 +54,4 @@ def test_false_abstention_ceiling(results):
 def test_off_topic_is_refused(results):
     off = [r for r in results if r[1] is None]
     wrong = [q for q, _, got in off if got is not None]
-    assert len(wrong) / len(off) <= 0.08, wrong
+    assert len(wrong) / len(off) <= 0.12, wrong

@@ -32,7 +32,7 @@ from typing import Any
 from .errors import QueryError
 from .model import Answer, Entry, KnowledgeBase, Match
 
-COVERAGE, PRECISION, SIMILARITY = 0.6, 0.15, 0.25
+COVERAGE, PRECISION, SIMILARITY = 0.5, 0.15, 0.25
 ANSWER_WEIGHT = 0.45
 DEFAULT_THRESHOLD = 0.5
 STRONG_THRESHOLD = 0.75
@@ -286,14 +286,14 @@ def _satisfaction(singles: frozenset[str], multis: tuple[tuple[str, ...], ...], 
 
 
 def _max_edits(token: str) -> int:
-    return 0 if len(token) <= 4 else 1 if len(token) <= 7 else 2
+    return 0 if len(token) <= 5 else 1 if len(token) <= 8 else 2
 
 
 def _correct(word: str, index: Index, cache: dict[str, str]) -> str:
     """Replace an unknown word by the closest word of the knowledge base, if it is close.
 
     Short words are corrected only for a swap of two letters ('waht'), since one changed
-    letter turns most short words into other real words ('tree' is not a typo of 'free').
+    letter turns most short words into other real words ('black' is not a typo of 'block').
     """
     if word in STOPWORDS or len(word) < 4 or not word.isalpha() or stem(word) in index.idf:
         return word
@@ -305,7 +305,7 @@ def _correct(word: str, index: Index, cache: dict[str, str]) -> str:
     limit = max(1, _max_edits(word))
     best = word
     found = process.extract(word, index.words, scorer=OSA.distance, score_cutoff=limit, limit=10)
-    if len(word) <= 4:
+    if len(word) <= 5:  # short words: only a swap of letters counts as a typo
         found = [f for f in found if sorted(f[0]) == sorted(word)]
     if found:
         low = min(d for _, d, _ in found)
@@ -372,8 +372,8 @@ class Params:
     precision: float = PRECISION
     similarity: float = SIMILARITY
     answer_weight: float = ANSWER_WEIGHT
-    unknown: float = 0.75
-    idf_power: float = 1.0
+    unknown: float = 1.0
+    idf_power: float = 0.5  # square-rooted IDF: one rare word must not outweigh the rest of the query
     threshold: float = DEFAULT_THRESHOLD
     margin: float = MARGIN
     strong: float = STRONG_THRESHOLD

@@ -1,0 +1,45 @@
+"""Write a synthetic knowledge base of N entries in the real format (for speed benchmarks).
+
+Usage: python bench/synth.py N OUT.yaml
+Entry i has a unique made-up keyword ("zorblat17") so that benchmarks can check the right entry is still found.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+
+WORDS = ("agency officer border customs detention removal court judge warrant program office investigation "
+         "fraud trade smuggling policy record report hearing bond appeal visa student employer audit").split()
+
+
+def keyword(i: int) -> str:
+    return "zorb" + "".join("abcdefghij"[int(d)] for d in str(i))
+
+
+def write(n: int, path: str) -> None:
+    rnd = random.Random(n)
+    out = ["schema: 1", "title: Synthetic", "topics:"]
+    out += [f"  - {{id: t{t}, title: Topic {t}}}" for t in range(10)]
+    out += ["glossary:", "  XYZ: extra yield zone", "sources:"]
+    out += [f"  - {{id: s{s}, title: Source {s}, publisher: Pub, url: 'https://example.org/{s}', date: 2025}}" for s in range(50)]
+    out.append("entries:")
+    for i in range(n):
+        words = " ".join(rnd.choice(WORDS) for _ in range(60))
+        out += [
+            f"  - id: e{i}",
+            f"    topic: t{i % 10}",
+            f"    question: What is the {keyword(i)} {rnd.choice(WORDS)} {rnd.choice(WORDS)} rule?",
+            f"    aliases: [{keyword(i)} {rnd.choice(WORDS)}, {rnd.choice(WORDS)} {keyword(i)} question, about {keyword(i)}]",
+            "    answer: |",
+            f"      The {keyword(i)} rule says {words}.",
+            f"    sources: [s{i % 50}]",
+            f"    related: [e{(i + 1) % n}, e{(i + 2) % n}]",
+            "    reviewed: 2026-11-01",
+        ]
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    write(int(sys.argv[1]), sys.argv[2])
