@@ -74,7 +74,7 @@ def main() -> None:
         ("straightforward typer+rich+yaml+rapidfuzz script", [sys.executable, str(naive_py), "what does ERO do"]),
     ]:
         rows.append((label, timed(cmd, env, args.runs)))
-    print(f"| command | median ms | x python -c pass |\n|---|---:|---:|")
+    print("| command | median ms | x python -c pass |\n|---|---:|---:|")
     for label, t in rows:
         print(f"| {label} | {t * 1000:.0f} | {t / base:.1f}x |")
     for n in args.sizes + ([args.big] if args.big else []):

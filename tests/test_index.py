@@ -15,7 +15,7 @@ import pytest
 from icefaq import index, knowledge, match
 from icefaq.errors import DataError
 
-from .conftest import MINI, REPO
+from .conftest import REPO
 
 
 def cache_files(cache: Path) -> list[Path]:

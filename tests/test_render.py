@@ -11,9 +11,8 @@ from rich.console import Console
 
 from icefaq import knowledge
 from icefaq.model import Answer, Entry, KnowledgeBase, Match, Source, Topic
-from icefaq.render import Format, clean, resolve_format, safe_url
+from icefaq.render import Format, clean, resolve_format, richtext, safe_url
 from icefaq.render import data as jsonview
-from icefaq.render import richtext
 from icefaq.render import text as textview
 
 from .conftest import DATA, MINI

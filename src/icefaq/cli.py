@@ -1,32 +1,23 @@
-"""The command line: parse arguments with typer, call the core, render, map errors to exit codes.
+"""The typer app: arguments, help, completion and usage errors. The only module that imports typer.
 
-This is the only module that imports typer, reads the terminal's state or exits.
+Command bodies live in commands.py, shared with the fast path that handles the common
+invocations without typer; each command here only collects its options and calls one.
 """
 
 from __future__ import annotations
 
 import os
-import sys
-from enum import IntEnum, unique
-from typing import Annotated, Any, NoReturn, Optional
+from collections.abc import Callable
+from typing import Annotated, Any
 
 import typer
 
 from . import __version__
-from .errors import DataError, IcefaqError, QueryError
-from .render import Format, resolve_format
-from .render import data as jsonview
-from .render import text as textview
+from . import commands as cmd
+from .commands import ExitCode, main
+from .render import Format
 
-
-@unique
-class ExitCode(IntEnum):
-    OK = 0
-    NOT_FOUND = 1  # no confident match, unknown id, or validate found errors
-    USAGE = 2  # bad arguments or an unusable knowledge base
-    INTERRUPTED = 130  # 128 + SIGINT
-    BROKEN_PIPE = 141  # 128 + SIGPIPE: the reader went away (e.g. `| head -1`)
-
+__all__ = ["ExitCode", "app", "main", "run_typer"]
 
 app = typer.Typer(
     name="icefaq",
@@ -42,51 +33,14 @@ app = typer.Typer(
 _state: dict[str, Any] = {"data": None}
 
 
-# --------------------------------------------------------------------------- helpers
-
-
-def _err(message: str) -> None:
-    sys.stderr.write(f"icefaq: {message}\n")
-
-
-def _fail(message: str, code: ExitCode) -> NoReturn:
-    _err(message)
-    raise typer.Exit(int(code))
-
-
-def _out(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
-
-
-def _stdout_is_tty() -> bool:
+def _call(body: Callable[[], int]) -> None:
+    """Run a command body and turn its status into typer's exit."""
     try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _format(fmt: Format, json_: bool) -> Format:
-    return Format.JSON if json_ else resolve_format(fmt, _stdout_is_tty())
-
-
-def _print_rich(renderable: Any) -> None:
-    from rich.console import Console  # noqa: PLC0415  (only the rich format pays for rich)
-
-    Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False).print(renderable)
-
-
-def _open() -> Any:
-    """Load the selected knowledge base and its index; unusable data exits 2."""
-    from .index import load_compiled  # noqa: PLC0415
-
-    try:
-        return load_compiled(_state["data"])
-    except DataError as exc:
-        for p in exc.problems[:20]:
-            _err(textview.one_line(str(p)))
-        if len(exc.problems) > 20:
-            _err(f"... and {len(exc.problems) - 20} more")
-        _fail("the knowledge base cannot be used; run 'icefaq validate' for the full report", ExitCode.USAGE)
+        code = body()
+    except cmd.CommandExit as exc:
+        code = exc.code
+    if code:
+        raise typer.Exit(int(code))
 
 
 def _complete_ids(incomplete: str) -> list[str]:
@@ -120,7 +74,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Shorthand for --format js
 
 def _version(value: bool) -> None:
     if value:
-        _out(f"icefaq {__version__}")
+        cmd.out(f"icefaq {__version__}")
         raise typer.Exit()
 
 
@@ -128,7 +82,7 @@ def _version(value: bool) -> None:
 def main_callback(
     ctx: typer.Context,
     data: Annotated[
-        Optional[str],
+        str | None,
         typer.Option("--data", envvar="ICEFAQ_DATA", metavar="PATH", help="Knowledge base to use (YAML). Default: the packaged one.", show_envvar=True),
     ] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
@@ -149,35 +103,15 @@ def main_callback(
     """
     _state["data"] = data or None
     if ctx.invoked_subcommand is None:
-        _orientation()
-
-
-def _orientation() -> None:
-    kb, _ = _open()
-    lines = [
-        f"icefaq {__version__}: {textview.one_line(kb.title)}",
-        "Short, cited answers about ICE. General information, not legal advice.",
-        "",
-        "Ask a question:",
-        '  icefaq ask "what does ERO do"',
-        '  icefaq ask "how is ICE different from CBP"',
-        '  icefaq ask "how can I find someone detained by ICE"',
-        "",
-        "Topics (icefaq list --topic ID):",
-    ]
-    counts = {r["id"]: r["count"] for r in jsonview.topics(kb)}
-    width = max(len(t.id) for t in kb.topics)
-    lines += [f"  {t.id.ljust(width)}  {textview.one_line(t.title)} ({counts[t.id]})" for t in kb.topics]
-    lines += ["", "More: icefaq --help, icefaq list, icefaq sources"]
-    _out("\n".join(lines))
+        _call(lambda: cmd.orientation(_state["data"]))
 
 
 @app.command()
 def ask(
-    query: Annotated[Optional[list[str]], typer.Argument(help="Your question; '-' reads it from stdin.", show_default=False)] = None,
+    query: Annotated[list[str] | None, typer.Argument(help="Your question; '-' reads it from stdin.", show_default=False)] = None,
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="Show up to N confident matches, best first.")] = 1,
     min_score: Annotated[
-        Optional[float], typer.Option("--min-score", min=0.0, max=1.0, help="Confidence threshold in 0..1 (default 0.5).", show_default=False)
+        float | None, typer.Option("--min-score", min=0.0, max=1.0, help="Confidence threshold in 0..1 (default 0.5).", show_default=False)
     ] = None,
     batch: Annotated[bool, typer.Option("--batch", help="Read one query per stdin line; write one JSON object per line (JSON Lines).")] = False,
     fmt: FormatOpt = Format.AUTO,
@@ -197,56 +131,12 @@ def ask(
 
         printf 'what is 287g\\nwhat is SEVIS\\n' | icefaq ask --batch
     """
-    from . import match  # noqa: PLC0415
-
-    if batch:
-        if query:
-            _fail("--batch reads queries from stdin; do not also give a query", ExitCode.USAGE)
-        kb, index = _open()
-        for line in sys.stdin:
-            q = line.strip()
-            if q:
-                try:
-                    result = match.ask(q, kb, index, top=top, threshold=min_score)
-                except QueryError:
-                    result = match.Answer(q, ())  # a line of punctuation: no match, keep one object per line
-                _out(jsonview.dumps(jsonview.answer(result, kb), lines=True))
-                sys.stdout.flush()
-        return
-    text = _read_query(query)
-    kb, index = _open()
-    try:
-        result = match.ask(text, kb, index, top=top, threshold=min_score)
-    except QueryError as exc:
-        _fail(str(exc), ExitCode.USAGE)
-    fmt = _format(fmt, json_)
-    if fmt is Format.JSON:
-        _out(jsonview.dumps(jsonview.answer(result, kb)))
-    elif not result.matched:
-        _err(textview.no_match(result))
-    elif fmt is Format.RICH:
-        from .render import richtext  # noqa: PLC0415
-
-        _print_rich(richtext.answer(result, kb))
-    else:
-        _out(textview.answer(result, kb, textview.MARKDOWN if fmt is Format.MARKDOWN else textview.PLAIN))
-    if not result.matched:
-        raise typer.Exit(int(ExitCode.NOT_FOUND))
-
-
-def _read_query(words: list[str] | None) -> str:
-    if not words or words == ["-"]:
-        if words != ["-"] and sys.stdin.isatty():
-            _fail('no question given; try: icefaq ask "what does ERO do"', ExitCode.USAGE)
-        text = sys.stdin.read()
-    else:
-        text = " ".join(words)
-    return text.strip()
+    _call(lambda: cmd.run_ask(_state["data"], query, top, min_score, batch, fmt, json_))
 
 
 @app.command("list")
 def list_(
-    topic: Annotated[Optional[str], typer.Option("--topic", "-t", help="Only this topic (see 'icefaq topics').", autocompletion=_complete_topics)] = None,
+    topic: Annotated[str | None, typer.Option("--topic", "-t", help="Only this topic (see 'icefaq topics').", autocompletion=_complete_topics)] = None,
     fmt: FormatOpt = Format.AUTO,
     json_: JsonOpt = False,
 ) -> None:
@@ -260,21 +150,7 @@ def list_(
 
         icefaq list --json | jq -r '.[].id'
     """
-    kb, _ = _open()
-    entries = list(kb.entries)
-    if topic is not None:
-        if topic not in {t.id for t in kb.topics}:
-            _fail(f"unknown topic {topic!r}; topics: {', '.join(t.id for t in kb.topics)}", ExitCode.USAGE)
-        entries = [e for e in entries if e.topic == topic]
-    fmt = _format(fmt, json_)
-    if fmt is Format.JSON:
-        _out(jsonview.dumps(jsonview.listing(entries)))
-    elif fmt is Format.RICH:
-        from .render import richtext  # noqa: PLC0415
-
-        _print_rich(richtext.listing(kb, entries))
-    else:
-        _out(textview.listing(kb, entries, textview.MARKDOWN if fmt is Format.MARKDOWN else textview.PLAIN))
+    _call(lambda: cmd.run_list(_state["data"], topic, fmt, json_))
 
 
 @app.command()
@@ -291,23 +167,7 @@ def show(
 
         icefaq show 287g --format markdown > 287g.md
     """
-    kb, _ = _open()
-    e = kb.get(entry_id.strip())
-    if e is None:
-        from .match import closest_ids  # noqa: PLC0415
-
-        close = closest_ids(entry_id, kb.entries)
-        hint = f"; did you mean: {', '.join(close)}?" if close else "; see 'icefaq list'"
-        _fail(f"no entry with id {textview.one_line(entry_id)[:80]!r}{hint}", ExitCode.NOT_FOUND)
-    fmt = _format(fmt, json_)
-    if fmt is Format.JSON:
-        _out(jsonview.dumps(jsonview.entry(e, kb)))
-    elif fmt is Format.RICH:
-        from .render import richtext  # noqa: PLC0415
-
-        _print_rich(richtext.show(e, kb))
-    else:
-        _out(textview.show(e, kb, textview.MARKDOWN if fmt is Format.MARKDOWN else textview.PLAIN))
+    _call(lambda: cmd.run_show(_state["data"], entry_id, fmt, json_))
 
 
 @app.command()
@@ -318,17 +178,7 @@ def topics(fmt: FormatOpt = Format.AUTO, json_: JsonOpt = False) -> None:
 
         icefaq topics
     """
-    kb, _ = _open()
-    rows = jsonview.topics(kb)
-    fmt = _format(fmt, json_)
-    if fmt is Format.JSON:
-        _out(jsonview.dumps(rows))
-    elif fmt is Format.RICH:
-        from .render import richtext  # noqa: PLC0415
-
-        _print_rich(richtext.topics(rows))
-    else:
-        _out(textview.topics(rows, textview.MARKDOWN if fmt is Format.MARKDOWN else textview.PLAIN))
+    _call(lambda: cmd.run_topics(_state["data"], fmt, json_))
 
 
 @app.command()
@@ -341,21 +191,12 @@ def sources(fmt: FormatOpt = Format.AUTO, json_: JsonOpt = False) -> None:
 
         icefaq sources --json | jq -r '.[].url'
     """
-    kb, _ = _open()
-    fmt = _format(fmt, json_)
-    if fmt is Format.JSON:
-        _out(jsonview.dumps(jsonview.sources(kb)))
-    elif fmt is Format.RICH:
-        from .render import richtext  # noqa: PLC0415
-
-        _print_rich(richtext.sources(kb))
-    else:
-        _out(textview.sources(kb, textview.MARKDOWN if fmt is Format.MARKDOWN else textview.PLAIN))
+    _call(lambda: cmd.run_sources(_state["data"], fmt, json_))
 
 
 @app.command()
 def validate(
-    path: Annotated[Optional[str], typer.Argument(metavar="[PATH]", help="The YAML file to check. Default: --data, ICEFAQ_DATA, or the packaged one.", show_default=False)] = None,
+    path: Annotated[str | None, typer.Argument(metavar="[PATH]", help="The YAML file to check. Default: --data, ICEFAQ_DATA, or the packaged one.", show_default=False)] = None,
     fmt: FormatOpt = Format.AUTO,
     json_: JsonOpt = False,
 ) -> None:
@@ -369,59 +210,13 @@ def validate(
 
         icefaq validate --json | jq '.problems[] | select(.severity == "error")'
     """
-    from .knowledge import validate as check  # noqa: PLC0415
-
-    report = check(path or _state["data"])
-    n = len(report.kb.entries) if report.kb else 0
-    fmt = _format(fmt, json_)
-    if fmt is Format.JSON:
-        _out(jsonview.dumps(jsonview.report(report.path, report.ok, n, report.problems)))
-    elif fmt is Format.RICH:
-        from .render import richtext  # noqa: PLC0415
-
-        _print_rich(richtext.report(report.path, report.ok, n, report.problems))
-    else:
-        _out(textview.report(report.path, report.ok, n, report.problems))
-    if not report.ok:
-        raise typer.Exit(int(ExitCode.NOT_FOUND))
+    _call(lambda: cmd.run_validate(path or _state["data"], fmt, json_))
 
 
 # --------------------------------------------------------------------------- entry point
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the CLI; return the exit status instead of raising (the console script calls this)."""
-    for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
-            try:
-                stream.reconfigure(errors="replace")  # e.g. PYTHONIOENCODING=cp1252: degrade, never crash
-            except (ValueError, OSError):
-                pass
-    try:
-        app(args=argv, prog_name="icefaq", standalone_mode=True)
-    except SystemExit as exc:
-        code = exc.code
-        status = code if isinstance(code, int) else (0 if code is None else 1)
-    except KeyboardInterrupt:
-        sys.stderr.write("\n")
-        status = int(ExitCode.INTERRUPTED)
-    except BrokenPipeError:
-        status = int(ExitCode.BROKEN_PIPE)
-    except IcefaqError as exc:  # a core error no command caught: still a clean message
-        _err(str(exc))
-        status = int(ExitCode.USAGE)
-    if status == ExitCode.BROKEN_PIPE or _stdout_closed():
-        # Python would complain when it flushes stdout at exit; point it at /dev/null instead.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    return status
-
-
-def _stdout_closed() -> bool:
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        return True
-    except (OSError, ValueError):
-        return False
-    return False
+def run_typer(argv: list[str]) -> int:
+    """Parse argv with typer and run the command (commands.main calls this for what the fast path leaves)."""
+    app(args=argv, prog_name="icefaq", standalone_mode=True)
+    return ExitCode.OK

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .knowledge import load_text, read_bytes, resolve_path, decode
+from .knowledge import decode, load_text, read_bytes, resolve_path
 from .match import Index, build_index
 from .model import Entry, KnowledgeBase, Source, Topic
 

@@ -7,8 +7,8 @@ things in the same order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import Answer, Entry, KnowledgeBase, Problem, Source
 from . import DISCLAIMER, clean, one_line, safe_url
