@@ -17,8 +17,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(command: str) -> str:
     env = {**os.environ, "COLUMNS": "72", "NO_COLOR": "1"}
-    out = subprocess.run(command, shell=True, capture_output=True, text=True, cwd=ROOT, env=env)
-    text = (out.stdout + out.stderr).rstrip("\n")
+    out = subprocess.run(command, shell=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT, env=env)
+    text = out.stdout.rstrip("\n")
     return f"$ {command}\n{text}" if text else f"$ {command}"
 
 
