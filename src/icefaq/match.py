@@ -23,10 +23,11 @@ caller's explicit threshold replaces the rule: every entry scoring at least that
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import QueryError
@@ -39,7 +40,7 @@ STRONG_THRESHOLD = 0.75
 MARGIN = 0.02
 SUGGESTION_FLOOR = 0.15
 SHORTLIST = 200
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 # Function words of English. They carry no topic; everything else is weighted from the data.
 STOPWORDS = frozenset(
@@ -64,8 +65,9 @@ MAX_QUERY_CHARS = 2000
 
 def normalize(text: str) -> str:
     """Fold case, accents, width, quotes and dashes, and strip invisible characters."""
-    text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
-    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if not text.isascii():  # most text is ASCII: skip the per-character work
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(text.casefold().split())
 
 
@@ -74,6 +76,7 @@ _STEP2 = (("ational", "ate"), ("ization", "ize"), ("ation", "ate"), ("ator", "at
 _STEP3 = ("ement", "ment", "ance", "ence", "able", "ible", "ism", "ist", "ity", "ate", "ive", "ize", "ion", "al")
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Strip common English endings so 'deported', 'deportation' and 'deports' meet.
 
@@ -144,16 +147,25 @@ class Index:
     ids: list[str]
     texts: list[list[list[str]]]
     plain: list[list[str]]
-    answers: list[frozenset[str]]
+    answers: list[list[str]]
     idf: dict[str, float]
     groups: list[list[tuple[str, ...]]]
     words: list[str]  # the unstemmed words of the knowledge base, for correcting typos
     # derived from the above, never serialized:
     starts: dict[str, list[tuple[tuple[str, ...], int]]]  # first token -> (phrase, group), longest first
     postings: dict[str, list[int]]
-    sets: list[list[frozenset[str]]]
-    unions: list[frozenset[str]]
-    own: list[list[float]]
+    _memo: dict[int, tuple[list[frozenset[str]], frozenset[str], list[float], frozenset[str]]] = field(default_factory=dict, compare=False, repr=False)
+
+    def parts(self, i: int) -> tuple[list[frozenset[str]], frozenset[str], list[float], frozenset[str]]:
+        """Entry i's token sets, their union, their IDF mass, and its answer's tokens (built on first use,
+        so that loading a large knowledge base does not pay for entries no query reaches)."""
+        got = self._memo.get(i)
+        if got is None:
+            sets = [frozenset(t) for t in self.texts[i]]
+            own = [sum(self.idf.get(t, 0.0) for t in ts) for ts in sets]
+            got = (sets, frozenset().union(*sets), own, frozenset(self.answers[i]))
+            self._memo[i] = got
+        return got
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -161,10 +173,11 @@ class Index:
             "ids": self.ids,
             "texts": self.texts,
             "plain": self.plain,
-            "answers": [sorted(a) for a in self.answers],
+            "answers": self.answers,
             "idf": self.idf,
             "groups": [[list(p) for p in g] for g in self.groups],
             "words": self.words,
+            "postings": self.postings,
         }
 
     @classmethod
@@ -172,8 +185,8 @@ class Index:
         if data.get("version") != INDEX_VERSION:
             raise ValueError("index version mismatch")
         groups = [[tuple(str(t) for t in p) for p in g] for g in data["groups"]]
-        answers = [frozenset(a) for a in data["answers"]]
-        return _assemble(data["ids"], data["texts"], data["plain"], answers, data["idf"], groups, data["words"])
+        postings = {str(k): [int(i) for i in v] for k, v in data["postings"].items()}
+        return Index(data["ids"], data["texts"], data["plain"], data["answers"], data["idf"], groups, data["words"], _starts(groups), postings)
 
 
 def _groups(glossary: dict[str, str]) -> list[list[tuple[str, ...]]]:
@@ -251,14 +264,11 @@ def build_index(kb: KnowledgeBase) -> Index:
 def _assemble(
     ids: list[str], texts: list[Any], plain: list[Any], answers: list[frozenset[str]], idf: dict[str, float], groups: list[list[tuple[str, ...]]], words: list[str]
 ) -> Index:
-    sets = [[frozenset(t) for t in tl] for tl in texts]
-    unions = [frozenset().union(*ts) for ts in sets]
     postings: dict[str, list[int]] = {}
-    for i, (u, a) in enumerate(zip(unions, answers)):
-        for tok in u | a:
+    for i, (tl, a) in enumerate(zip(texts, answers)):
+        for tok in set(a).union(*map(set, tl)):
             postings.setdefault(tok, []).append(i)
-    own = [[sum(idf.get(t, 0.0) for t in ts) for ts in tl] for tl in sets]
-    return Index(ids, texts, plain, answers, idf, groups, words, _starts(groups), postings, sets, unions, own)
+    return Index(ids, texts, plain, [sorted(a) for a in answers], idf, groups, words, _starts(groups), postings)
 
 
 # --------------------------------------------------------------------------- queries
@@ -398,12 +408,12 @@ def features(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[
     idf = index.idf
     out = []
     for i in _shortlist(concepts, index):
-        answer, union = index.answers[i], index.unions[i]
+        sets, union, owns, answer = index.parts(i)
         # per concept: how well the answer alone, and all questions and aliases together, satisfy it
         ans_sat = [alpha * _satisfaction(s, m, answer) for _, s, m in parts]
         uni = sum(w * max(_satisfaction(s, m, union), a) for (w, s, m), a in zip(parts, ans_sat))
         best_cov = best_prec = best_sim = 0.0
-        for tset, own, plain in zip(index.sets[i], index.own[i], index.plain[i]):
+        for tset, own, plain in zip(sets, owns, index.plain[i]):
             cov = sum(w * max(_satisfaction(s, m, tset), a) for (w, s, m), a in zip(parts, ans_sat))
             best_cov = max(best_cov, cov)
             if own:
