@@ -29,13 +29,8 @@ def accuracy(cases, feats, p: match.Params) -> float:
     right = 0
     for c, fs in zip(cases, feats):
         scored = sorted(((match.combine(f, p), f[0]) for f in fs), key=lambda x: (-x[0], x[1]))
-        if not scored:
-            got = None
-        else:
-            best, i = scored[0]
-            second = scored[1][0] if len(scored) > 1 else 0.0
-            ok = best >= p.threshold and (best - second >= p.margin or best >= p.strong)
-            got = ids[i] if ok else None
+        ranked = [(i, score) for score, i in scored]
+        got = ids[ranked[0][0]] if match.decide(ranked, params=p) else None
         right += got == c.expect
     return right / len(cases)
 

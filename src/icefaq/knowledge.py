@@ -71,13 +71,6 @@ class _Seq(list):  # type: ignore[type-arg]
     item_lines: list[int]
 
 
-class _Opaque:
-    """A scalar that is not text, number, boolean or null (kept for a type error, never built)."""
-
-    def __init__(self, tag: str) -> None:
-        self.tag = tag
-
-
 def read_bytes(path: str) -> bytes:
     """Read a knowledge-base file's bytes.
 
@@ -286,8 +279,8 @@ class _Checker:
         value, line = node[key], node.key_lines.get(key, node.line)
         if value is None and optional:
             return None
-        if isinstance(value, bool) or isinstance(value, (int, float)):
-            value = str(value) if key in ("date", "reviewed") else value
+        if key in ("date", "reviewed") and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # `date: 2025` is a bare year, read by YAML as a number
         if not isinstance(value, str):
             self.error(f"{what} {key!r} must be text, not {_kind(value)} (quote it if it is meant as text)", line, entry)
             return None
@@ -441,9 +434,7 @@ def build(tree: Any, path: str) -> tuple[KnowledgeBase | None, list[Problem]]:
         answer = c.text(item, "answer", "entry", eid)
         aliases, _ = c.text_list(item, "aliases", "entry", eid)
         cites, cite_lines = c.text_list(item, "sources", "entry", eid)
-        if "sources" in item and not cites and item["sources"] is not None and isinstance(item["sources"], _Seq):
-            c.error("an entry needs at least one source", item.key_lines["sources"], eid)
-        elif "sources" in item and item["sources"] is None:
+        if "sources" in item and (item["sources"] is None or item["sources"] == []):
             c.error("an entry needs at least one source", item.key_lines["sources"], eid)
         related, related_lines = c.text_list(item, "related", "entry", eid)
         reviewed = c.date(c.text(item, "reviewed", "entry", eid, optional=True), "reviewed", item.key_lines.get("reviewed"), eid)

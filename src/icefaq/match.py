@@ -14,8 +14,9 @@ How a query is scored against an entry (every part is in 0..1):
 * similarity: rapidfuzz's token-sort ratio between the query and that question or alias,
   for word order and leftover typos.
 
-score = COVERAGE * coverage + PRECISION * precision + SIMILARITY * similarity, taking the
-best question or alias of the entry. The decision rule: the best entry is a confident
+score = (COVERAGE * coverage + PRECISION * precision + SIMILARITY * similarity) / their sum,
+each part taken at the entry's best question or alias (``Params.union`` can also weigh the
+coverage of all of them together; tuning gave it weight 0). Weights are IDF ** 0.5. The decision rule: the best entry is a confident
 match when its score is at least ``DEFAULT_THRESHOLD`` and it leads the runner-up by at
 least ``MARGIN``, or its score is at least ``STRONG_THRESHOLD`` whatever the margin. A
 caller's explicit threshold replaces the rule: every entry scoring at least that matches.
@@ -239,6 +240,11 @@ def _expand(tokens: list[str], groups: list[list[tuple[str, ...]]], starts: dict
     return tokens + [t for t in dict.fromkeys(extra) if t not in tokens]
 
 
+def _idf(n: int, df: int) -> float:
+    """BM25's inverse document frequency of a word found in df of n entries."""
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
 def build_index(kb: KnowledgeBase) -> Index:
     """Compile a knowledge base for matching: tokens, glossary equivalents and IDF weights."""
     groups = _groups(kb.glossary)
@@ -255,7 +261,7 @@ def build_index(kb: KnowledgeBase) -> Index:
     for t_list, a in zip(texts, answers):
         for tok in set(a).union(*map(set, t_list)):
             df[tok] = df.get(tok, 0) + 1
-    idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in sorted(df.items())}
+    idf = {t: _idf(n, d) for t, d in sorted(df.items())}
     words = {w for e in kb.entries for f in (e.question, *e.aliases, e.answer) for w in tokenize(f, stem_words=False) if w.isalpha()}
     words |= {w for term, exp in kb.glossary.items() for w in tokenize(term + " " + exp, stem_words=False) if w.isalpha()}
     return _assemble([e.id for e in kb.entries], texts, plain, answers, idf, groups, sorted(words | STOPWORDS))
@@ -341,7 +347,7 @@ def _concepts(query: str, index: Index, params: Params | None = None) -> list[_C
     cache: dict[str, str] = {}
     corrected = [_correct(t, index, cache) for t in joined]
     tokens = [stem(w) for w in content(corrected)]
-    unknown = max(index.idf.values(), default=1.0) * params.unknown
+    unknown = _idf(len(index.ids), 1) * params.unknown  # an unseen word is at least as telling as the rarest
     power = params.idf_power
     out: list[_Concept] = []
     i = 0
@@ -437,6 +443,17 @@ def score_all(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple
     return results
 
 
+def decide(ranked: list[tuple[int, float]], threshold: float | None = None, params: Params = DEFAULTS) -> bool:
+    """The decision rule: is the best of these ranked scores a confident match? (See the module docstring.)"""
+    if not ranked:
+        return False
+    best = ranked[0][1]
+    if threshold is not None:  # an explicit threshold is the whole rule
+        return best >= threshold
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return best >= params.threshold and (best - second >= params.margin or best >= params.strong)
+
+
 def ask(
     query: str,
     kb: KnowledgeBase,
@@ -456,24 +473,16 @@ def ask(
     if not any(c.isalnum() for c in query):
         raise QueryError('the question is empty; try: icefaq ask "what does ERO do"')
     index = index or build_index(kb)
-    explicit = threshold is not None
-    params = DEFAULTS
-    threshold = params.threshold if threshold is None else threshold
-    ranked = score_all(query, index, params)
-    entries = {e.id: e for e in kb.entries}
+    ranked = score_all(query, index)
 
     def as_match(i: int, s: float) -> Match:
-        return Match(entries[index.ids[i]], min(1.0, max(0.0, s)))
+        entry = kb.get(index.ids[i])
+        assert entry is not None  # the index was built from this knowledge base
+        return Match(entry, min(1.0, max(0.0, s)))
 
-    if not ranked:
-        return Answer(query, ())
-    best = ranked[0][1]
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    # an explicit threshold is the whole rule: the caller asked for everything scoring at least that
-    confident = best >= threshold and (explicit or best - second >= params.margin or best >= params.strong)
-    if confident:
-        chosen = [as_match(i, s) for i, s in ranked[:top] if s >= threshold]
-        return Answer(query, tuple(chosen))
+    if decide(ranked, threshold):
+        floor = DEFAULTS.threshold if threshold is None else threshold
+        return Answer(query, tuple(as_match(i, s) for i, s in ranked[:top] if s >= floor))
     suggestions = [as_match(i, s) for i, s in ranked[:3] if s >= SUGGESTION_FLOOR]
     return Answer(query, (), tuple(suggestions))
 
