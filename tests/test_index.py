@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import stat
 import subprocess
 import sys
@@ -19,7 +20,23 @@ from .conftest import REPO
 
 
 def cache_files(cache: Path) -> list[Path]:
-    return sorted((cache / "icefaq").glob("kb-*.json")) if (cache / "icefaq").exists() else []
+    return sorted((cache / "icefaq").glob("kb-*.sqlite")) if (cache / "icefaq").exists() else []
+
+
+def edit_db(f: Path, *statements: str) -> None:
+    db = sqlite3.connect(f)
+    for sql in statements:
+        db.execute(sql)
+    db.commit()
+    db.close()
+
+
+def cache_format(f: Path) -> str:
+    db = sqlite3.connect(f"file:{f}?mode=ro", uri=True)
+    try:
+        return db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()[0]
+    finally:
+        db.close()
 
 
 def top_id(kb, ix, q="what does ERO do"):
@@ -34,7 +51,7 @@ def test_first_run_writes_a_private_cache_and_second_run_reads_it(write, mini_te
     assert stat.S_IMODE(f.parent.stat().st_mode) == 0o700
     # a hit must not parse YAML at all
     monkeypatch.setattr(knowledge, "parse_yaml", lambda *a, **k: pytest.fail("parsed YAML on a cache hit"))
-    monkeypatch.setattr(index, "load_text", lambda *a, **k: pytest.fail("parsed YAML on a cache hit"))
+    monkeypatch.setattr(knowledge, "load_text", lambda *a, **k: pytest.fail("parsed YAML on a cache hit"))
     kb2, ix2 = index.load_compiled(path)
     assert kb2 == kb1
     assert match.score_all("287g", ix2) == match.score_all("287g", ix1)
@@ -59,33 +76,75 @@ def test_an_edit_that_breaks_the_data_is_never_hidden_by_the_cache(write, mini_t
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda f: f.write_text("{not json"),
+        lambda f: f.write_text("{not a database"),
         lambda f: f.write_bytes(b"\x00\xff" * 50),
-        lambda f: f.write_text("[]"),
-        lambda f: f.write_text(json.dumps({"format": 1, "key": "x"})),
-        lambda f: f.write_text(f.read_text().replace('"ero-role"', '"hacked"', 1).replace('"key":"', '"key":"0', 1)),
-        lambda f: f.write_text(f.read_text()[:-200]),
+        lambda f: f.write_bytes(b""),
+        lambda f: f.write_bytes(f.read_bytes()[:2048]),  # truncated
+        lambda f: edit_db(f, "DROP TABLE meta"),
+        lambda f: edit_db(f, "UPDATE meta SET value = '0' WHERE name = 'key'"),  # stale
+        lambda f: edit_db(f, "UPDATE meta SET value = '1' WHERE name = 'format'"),  # another version
     ],
 )
-def test_corrupt_cache_is_rebuilt(write, mini_text, isolate_env, damage):
+def test_corrupt_or_stale_cache_is_rebuilt(write, mini_text, isolate_env, damage):
     path = write(mini_text)
     kb, ix = index.load_compiled(path)
     (f,) = cache_files(isolate_env)
     damage(f)
     kb2, ix2 = index.load_compiled(path)
     assert kb2 == kb and top_id(kb2, ix2) == "ero-role"
-    assert json.loads(f.read_text())["format"] == index.CACHE_FORMAT  # and repaired
+    assert cache_format(f) == str(index.CACHE_FORMAT)  # and repaired
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE entries SET record = '{not json' WHERE id = 'ero-role'",
+        "UPDATE entries SET match = '[1]'",
+        "DROP TABLE terms",
+        "UPDATE terms SET postings = 'x'",
+        "DROP TABLE sources",
+        "UPDATE meta SET value = '[' WHERE name = 'words'",
+    ],
+)
+def test_damage_found_only_later_in_the_run_falls_back_to_the_yaml(write, mini_text, isolate_env, damage):
+    path = write(mini_text)
+    kb, ix = index.load_compiled(path)
+    expected = [match.ask(q, kb, ix) for q in ("what does ERO do", "waht dose hsi do")]
+    (f,) = cache_files(isolate_env)
+    edit_db(f, damage)
+    kb2, ix2 = index.load_compiled(path)
+    got = [match.ask(q, kb2, ix2) for q in ("what does ERO do", "waht dose hsi do")]
+    assert got == expected
+    assert kb2.sources_of(got[0].matches[0].entry) == kb.sources_of(expected[0].matches[0].entry)
+    assert kb2 == kb
+    kb3, ix3 = index.load_compiled(path)  # the file was replaced by a good one
+    assert isinstance(kb3, index.StoredKnowledgeBase) and kb3 == kb
 
 
 def test_tampered_cache_with_the_right_key_is_only_ever_data(write, mini_text, isolate_env):
     path = write(mini_text)
     index.load_compiled(path)
     (f,) = cache_files(isolate_env)
-    doc = json.loads(f.read_text())
-    doc["kb"]["entries"][0][3] = "__import__('os').system('echo pwned')"
-    f.write_text(json.dumps(doc))
+    db = sqlite3.connect(f)
+    (record,) = db.execute("SELECT record FROM entries WHERE id = 'ero-role'").fetchone()
+    doc = json.loads(record)
+    doc[3] = "__import__('os').system('echo pwned')"
+    db.execute("UPDATE entries SET record = ? WHERE id = 'ero-role'", (json.dumps(doc),))
+    db.execute("CREATE TRIGGER t AFTER INSERT ON meta BEGIN SELECT 1; END")
+    db.commit()
+    db.close()
     kb, _ = index.load_compiled(path)
-    assert kb.entries[0].answer == "__import__('os').system('echo pwned')"  # text, never evaluated
+    assert kb.get("ero-role").answer == "__import__('os').system('echo pwned')"  # text, never evaluated
+
+
+def test_a_hit_reads_only_what_the_query_needs(write, mini_text, isolate_env):
+    path = write(mini_text)
+    index.load_compiled(path)
+    kb, ix = index.load_compiled(path)
+    assert isinstance(kb, index.StoredKnowledgeBase)
+    match.ask("what does ERO do", kb, ix)
+    assert kb._all is None and kb._all_sources is None  # no full load of entries or sources
+    assert len(kb.entries) == 3 and len(kb.sources) >= 1  # and everything is there when asked
 
 
 def test_unwritable_cache_dir_still_answers(write, mini_text, tmp_path, monkeypatch):
@@ -122,6 +181,15 @@ def test_same_answers_with_and_without_cache(write, mini_text, monkeypatch):
     monkeypatch.setenv("ICEFAQ_NO_CACHE", "1")
     none = [match.ask(q, *index.load_compiled(path)) for q in queries]
     assert cold == warm == none
+
+
+def test_stored_index_scores_exactly_like_the_one_in_memory(write, mini_text):
+    path = write(mini_text)
+    _, built = index.load_compiled(path)
+    _, stored = index.load_compiled(path)
+    assert isinstance(stored, index.StoredIndex) and not isinstance(built, index.StoredIndex)
+    for q in ("what does ERO do", "287 g", "i 9 audit", "hsi vs ero", "waht dose homland securty do", "ice hockey", "zzz"):
+        assert match.score_all(q, stored) == match.score_all(q, built), q
 
 
 def test_concurrent_first_runs_in_threads(write, mini_text):

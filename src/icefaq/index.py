@@ -1,47 +1,66 @@
-"""The compiled, cached form of a knowledge base: checked model plus match index, as JSON.
+"""The compiled, cached form of a knowledge base: checked model plus match index, in SQLite.
 
-On a cache hit nothing parses YAML: the file's bytes are hashed and the JSON written by an
-earlier run is loaded. The cache is plain JSON (never pickle or marshal), so a tampered
-file can at worst fail to load, which makes it a miss. It lives in $XDG_CACHE_HOME/icefaq
-(default ~/.cache/icefaq), one file per knowledge-base path, written atomically with private
-permissions. Any problem with the cache only costs time: the answer is always rebuilt from
-the YAML.
+On a cache hit nothing parses YAML: the file's bytes are hashed and the database written by
+an earlier run is opened read-only. A query then reads only what it needs: the weights and
+postings of its own words, the match data of the entries that share a word with it, and the
+full text of the entries it shows. So a run costs about the same for a 60-entry knowledge
+base as for a 100,000-entry one, once the cache is built.
+
+The cache holds only data (text, numbers and JSON arrays in SQLite tables; never pickle or
+marshal, and SQLite is told not to trust the file's schema), so a tampered file can at worst
+fail to load or give wrong text. Any failure to read it, at opening or later in the run,
+makes the objects fall back to a fresh build from the YAML, which also replaces the file.
+The cache lives in $XDG_CACHE_HOME/icefaq (default ~/.cache/icefaq), one file per
+knowledge-base path, written to a private temporary file and renamed into place, so readers
+see the old file or the new one, never half of one. Any problem with the cache only costs time.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
-from pathlib import Path
-from typing import Any
+import sqlite3
 
 from . import __version__
-from .knowledge import decode, load_text, read_bytes, resolve_path
-from .match import Index, build_index
+from .files import read_bytes, resolve_path
+from .match import Index, Parts, _starts, make_parts
 from .model import Entry, KnowledgeBase, Source, Topic
 
-CACHE_FORMAT = 1
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+CACHE_FORMAT = 2
+_CHUNK = 500  # bound parameters per statement, well under SQLite's limit
+_READ_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     """Where compiled indexes live, or None when caching is switched off (ICEFAQ_NO_CACHE)."""
     if os.environ.get("ICEFAQ_NO_CACHE", "").strip() not in ("", "0"):
         return None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "icefaq"
+    return os.path.join(base, "icefaq")
+
+
+def _hasher(data: bytes) -> object:
+    try:
+        from _blake2 import blake2b  # noqa: PLC0415  (what hashlib wraps; skips loading OpenSSL)
+    except ImportError:  # pragma: no cover - Python builds without it
+        from hashlib import blake2b  # noqa: PLC0415
+    return blake2b(data, digest_size=20)
 
 
 def _key(raw: bytes) -> str:
-    h = hashlib.blake2b(raw, digest_size=20)
-    h.update(f"|{__version__}|{CACHE_FORMAT}".encode())
-    return h.hexdigest()
+    h = _hasher(raw)
+    h.update(f"|{__version__}|{CACHE_FORMAT}".encode())  # type: ignore[attr-defined]
+    return h.hexdigest()  # type: ignore[attr-defined,no-any-return]
 
 
-def _cache_file(directory: Path, path: str) -> Path:
-    name = hashlib.blake2b(os.path.abspath(path).encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
-    return directory / f"kb-{name}.json"
+def cache_file(directory: str, path: str) -> str:
+    """The cache file for the knowledge base at ``path``."""
+    name = _hasher(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()[:24]  # type: ignore[attr-defined]
+    return os.path.join(directory, f"kb-{name}.sqlite")
 
 
 def load_compiled(path: str | os.PathLike[str] | None = None) -> tuple[KnowledgeBase, Index]:
@@ -54,58 +73,297 @@ def load_compiled(path: str | os.PathLike[str] | None = None) -> tuple[Knowledge
     raw = read_bytes(p)
     key = _key(raw)
     directory = cache_dir()
-    target = _cache_file(directory, p) if directory else None
+    target = cache_file(directory, p) if directory else None
     if target is not None:
-        cached = _read(target, key, p)
-        if cached is not None:
-            return cached
-    kb = load_text(decode(raw, p), p)
+        store = _Store.open(target, key, p, raw)
+        if store is not None:
+            return StoredKnowledgeBase(store), StoredIndex(store)  # type: ignore[return-value]
+    return _build(p, raw, key, target)
+
+
+def _build(path: str, raw: bytes, key: str, target: str | None) -> tuple[KnowledgeBase, Index]:
+    from .files import decode  # noqa: PLC0415
+    from .knowledge import load_text  # noqa: PLC0415
+    from .match import build_index  # noqa: PLC0415
+
+    kb = load_text(decode(raw, path), path)
     index = build_index(kb)
     if target is not None:
-        _write(target, {"format": CACHE_FORMAT, "key": key, "kb": kb_to_json(kb), "index": index.to_json()})
+        write(target, key, kb, index)
     return kb, index
 
 
-def _read(target: Path, key: str, path: str) -> tuple[KnowledgeBase, Index] | None:
-    try:
-        with open(target, "rb") as fh:
-            data = json.loads(fh.read())
-        if data.get("format") != CACHE_FORMAT or data.get("key") != key:
-            return None
-        return kb_from_json(data["kb"], path), Index.from_json(data["index"])
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return None  # missing, unreadable, corrupt or from another version: rebuild
+# --------------------------------------------------------------------------- writing
+
+_SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE terms (token TEXT PRIMARY KEY, idf REAL NOT NULL, postings TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE entries (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL, match TEXT NOT NULL);
+CREATE TABLE sources (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL);
+"""
 
 
-def _write(target: Path, data: dict[str, Any]) -> None:
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def write(target: str, key: str, kb: KnowledgeBase, index: Index) -> None:
+    """Write the cache file for ``kb`` atomically; any failure just leaves no cache."""
+    import tempfile  # noqa: PLC0415  (only a cache miss writes)
+
+    directory = os.path.dirname(target)
     try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=target.parent)  # created 0600
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, target)  # atomic: readers see the old file or the new one, never half
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        os.makedirs(directory, mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite", dir=directory)  # created 0600
     except OSError:
-        pass  # read-only home, full disk, impossible path: answer without a cache
+        return  # read-only home, full disk, impossible path: answer without a cache
+    try:
+        os.close(fd)
+        db = sqlite3.connect(tmp)
+        try:
+            db.execute("PRAGMA journal_mode=OFF")
+            db.execute("PRAGMA synchronous=OFF")
+            db.executescript(_SCHEMA)
+            meta = {
+                "format": str(CACHE_FORMAT),
+                "key": key,
+                "title": kb.title,
+                "topics": _dumps([[t.id, t.title] for t in kb.topics]),
+                "glossary": _dumps(kb.glossary),
+                "groups": _dumps(index.groups),
+                "words": _dumps(index.words),
+                "count": str(len(kb.entries)),
+            }
+            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+            postings = index.all_postings()
+            db.executemany("INSERT INTO terms VALUES (?, ?, ?)", ((t, w, _dumps(postings.get(t, []))) for t, w in index.idf.items()))
+            db.executemany(
+                "INSERT INTO entries VALUES (?, ?, ?, ?)",
+                (
+                    (i, e.id, _dumps(list(e.values())), _dumps([index.texts[i], index.own(i), index.answers[i], index.plain[i]]))
+                    for i, e in enumerate(kb.entries)
+                ),
+            )
+            db.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((i, s.id, _dumps(list(s.values()))) for i, s in enumerate(kb.sources.values())))
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, target)  # atomic: readers see the old file or the new one, never half
+    except (OSError, sqlite3.Error):
+        _unlink(tmp)
+    except BaseException:
+        _unlink(tmp)
+        raise
 
 
-def kb_to_json(kb: KnowledgeBase) -> dict[str, Any]:
-    """A knowledge base as plain JSON-ready data (the inverse of :func:`kb_from_json`)."""
-    return {
-        "title": kb.title,
-        "topics": [[t.id, t.title] for t in kb.topics],
-        "glossary": kb.glossary,
-        "sources": [[s.id, s.title, s.publisher, s.url, s.date, s.note] for s in kb.sources.values()],
-        "entries": [[e.id, e.topic, e.question, e.answer, list(e.sources), list(e.aliases), list(e.related), e.reviewed, e.line] for e in kb.entries],
-    }
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
 
 
-def kb_from_json(data: dict[str, Any], path: str) -> KnowledgeBase:
-    """Rebuild a knowledge base from :func:`kb_to_json` output."""
-    topics = tuple(Topic(str(i), str(t)) for i, t in data["topics"])
-    sources = {s[0]: Source(*s) for s in data["sources"]}
-    entries = tuple(Entry(e[0], e[1], e[2], e[3], tuple(e[4]), tuple(e[5]), tuple(e[6]), e[7], e[8]) for e in data["entries"])
-    return KnowledgeBase(str(data["title"]), topics, entries, sources, dict(data["glossary"]), path)
+# --------------------------------------------------------------------------- reading
+
+
+class _Store:
+    """An open cache file, and the fresh build that replaces it if reading it ever fails."""
+
+    def __init__(self, db: sqlite3.Connection, meta: dict[str, str], target: str, path: str, raw: bytes, key: str) -> None:
+        self.db, self.meta, self.target, self.path, self.raw, self.key = db, meta, target, path, raw, key
+        self.rebuilt: tuple[KnowledgeBase, Index] | None = None
+
+    @classmethod
+    def open(cls, target: str, key: str, path: str, raw: bytes) -> _Store | None:
+        """The cache file for this content, or None when it is missing, unreadable, stale or corrupt."""
+        if not os.path.isfile(target):
+            return None
+        try:
+            # immutable: the file is never changed in place (only replaced), so no locking is needed
+            db = sqlite3.connect(f"file:{_uri_path(target)}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        except sqlite3.Error:
+            return None
+        try:
+            db.execute("PRAGMA trusted_schema=OFF")
+            meta = {str(k): str(v) for k, v in db.execute("SELECT name, value FROM meta WHERE name IN ('format', 'key', 'title', 'topics', 'glossary', 'groups', 'count')")}
+            if meta.get("format") != str(CACHE_FORMAT) or meta.get("key") != key:
+                db.close()
+                return None
+        except _READ_ERRORS:
+            db.close()
+            return None
+        return cls(db, meta, target, path, raw, key)
+
+    def rows(self, sql: str, args: Iterable[object] = ()) -> list[tuple[object, ...]]:
+        return self.db.execute(sql, tuple(args)).fetchall()
+
+    def rows_in(self, sql: str, values: Iterable[object]) -> list[tuple[object, ...]]:
+        """Rows for ``sql`` whose ``IN (%s)`` is each of the values, in chunks."""
+        values = list(values)
+        out: list[tuple[object, ...]] = []
+        for start in range(0, len(values), _CHUNK):
+            chunk = values[start : start + _CHUNK]
+            out += self.db.execute(sql % ",".join("?" * len(chunk)), chunk).fetchall()
+        return out
+
+    def rebuild(self) -> tuple[KnowledgeBase, Index]:
+        """Give up on the file: build from the YAML (which replaces the file) and use that."""
+        if self.rebuilt is None:
+            try:
+                self.db.close()
+            except sqlite3.Error:
+                pass
+            _unlink(self.target)
+            self.rebuilt = _build(self.path, self.raw, self.key, self.target)
+        return self.rebuilt
+
+
+def _uri_path(path: str) -> str:
+    from urllib.parse import quote  # noqa: PLC0415
+
+    return quote(os.path.abspath(path)) if any(c in path for c in "?#%") else os.path.abspath(path)
+
+
+def _guarded(side: int, attribute: str | None = None) -> Callable[[Callable[..., object]], Callable[..., object]]:
+    """Run a stored read; if the file fails us, answer from the fresh build instead (side 0: kb,
+    1: index): its method of the same name, or its ``attribute``."""
+
+    def wrap(method: Callable[..., object]) -> Callable[..., object]:
+        name = method.__name__
+
+        def run(self: StoredKnowledgeBase | StoredIndex, *args: object) -> object:
+            store = self._store
+            if store.rebuilt is None:
+                try:
+                    return method(self, *args)
+                except _READ_ERRORS:
+                    store.rebuild()
+            assert store.rebuilt is not None
+            if attribute is not None:
+                return getattr(store.rebuilt[side], attribute)
+            return getattr(store.rebuilt[side], name)(*args)
+
+        run.__name__ = name
+        run.__doc__ = method.__doc__
+        return run
+
+    return wrap
+
+
+def _entry(record: object) -> Entry:
+    v = json.loads(str(record))
+    return Entry(str(v[0]), str(v[1]), str(v[2]), str(v[3]), tuple(map(str, v[4])), tuple(map(str, v[5])), tuple(map(str, v[6])), v[7], v[8])
+
+
+def _source(record: object) -> Source:
+    v = json.loads(str(record))
+    return Source(*(None if x is None else str(x) for x in v))
+
+
+class StoredKnowledgeBase(KnowledgeBase):
+    """A knowledge base read from the cache on demand: one entry, or all of them when asked."""
+
+    def __init__(self, store: _Store) -> None:  # noqa: D107 - deliberately not calling the base
+        self._store = store
+        meta = store.meta
+        self.title = meta["title"]
+        self.topics = tuple(Topic(str(i), str(t)) for i, t in json.loads(meta["topics"]))
+        self.glossary = {str(k): str(v) for k, v in json.loads(meta["glossary"]).items()}
+        self.path = store.path
+        self._by_id: dict[str, Entry] = {}
+        self._all: tuple[Entry, ...] | None = None
+        self._sources: dict[str, Source] = {}
+        self._all_sources: dict[str, Source] | None = None
+
+    @property  # type: ignore[override]
+    def entries(self) -> tuple[Entry, ...]:
+        return self._entries()  # type: ignore[return-value]
+
+    @property  # type: ignore[override]
+    def sources(self) -> dict[str, Source]:
+        return self._source_map()  # type: ignore[return-value]
+
+    @_guarded(0, "entries")
+    def _entries(self) -> tuple[Entry, ...]:
+        if self._all is None:
+            self._all = tuple(_entry(r) for (r,) in self._store.rows("SELECT record FROM entries ORDER BY num"))
+            self._by_id.update((e.id, e) for e in self._all)
+        return self._all
+
+    @_guarded(0, "sources")
+    def _source_map(self) -> dict[str, Source]:
+        if self._all_sources is None:
+            self._all_sources = {s.id: s for s in (_source(r) for (r,) in self._store.rows("SELECT record FROM sources ORDER BY num"))}
+        return self._all_sources
+
+    @_guarded(0)
+    def get(self, entry_id: str) -> Entry | None:
+        if entry_id not in self._by_id:
+            rows = self._store.rows("SELECT record FROM entries WHERE id = ?", (entry_id,))
+            if not rows:
+                return None
+            self._by_id[entry_id] = _entry(rows[0][0])
+        return self._by_id[entry_id]
+
+    @_guarded(0)
+    def sources_of(self, entry: Entry) -> tuple[Source, ...]:
+        wanted = [s for s in entry.sources if s not in self._sources]
+        for (r,) in self._store.rows_in("SELECT record FROM sources WHERE id IN (%s)", wanted):
+            s = _source(r)
+            self._sources[s.id] = s
+        return tuple(self._sources[s] for s in entry.sources)
+
+
+class StoredIndex:
+    """The match index read from the cache on demand (the members :class:`match.Index` documents)."""
+
+    def __init__(self, store: _Store) -> None:
+        self._store = store
+        self.groups = [[tuple(str(t) for t in p) for p in g] for g in json.loads(store.meta["groups"])]
+        self.starts = _starts(self.groups)
+        self.n = int(store.meta["count"])
+        self._terms: dict[str, tuple[float, str] | None] = {}
+        self._ids: dict[int, str] = {}
+        self._parts: dict[int, Parts] = {}
+
+    @_guarded(1)
+    def entry_id(self, i: int) -> str:
+        if i not in self._ids:
+            ((entry_id,),) = self._store.rows("SELECT id FROM entries WHERE num = ?", (i,))
+            self._ids[i] = str(entry_id)
+        return self._ids[i]
+
+    def _lookup(self, tokens: Iterable[str]) -> dict[str, tuple[float, str] | None]:
+        terms = self._terms
+        missing = [t for t in set(tokens) if t not in terms]
+        if missing:
+            terms.update(dict.fromkeys(missing))
+            for token, idf, postings in self._store.rows_in("SELECT token, idf, postings FROM terms WHERE token IN (%s)", missing):
+                terms[str(token)] = (float(idf), str(postings))  # type: ignore[arg-type]
+        return terms
+
+    @_guarded(1)
+    def weights(self, tokens: Iterable[str]) -> dict[str, float]:
+        tokens = list(tokens)
+        terms = self._lookup(tokens)
+        return {t: hit[0] for t in tokens if (hit := terms[t]) is not None}
+
+    @_guarded(1)
+    def postings(self, tokens: Iterable[str]) -> dict[str, list[int]]:
+        tokens = list(tokens)
+        terms = self._lookup(tokens)
+        return {t: [int(i) for i in json.loads(hit[1])] for t in tokens if (hit := terms[t]) is not None}
+
+    @_guarded(1)
+    def vocabulary(self) -> list[str]:
+        ((words,),) = self._store.rows("SELECT value FROM meta WHERE name = 'words'")
+        return [str(w) for w in json.loads(str(words))]
+
+    @_guarded(1)
+    def parts(self, nums: Iterable[int]) -> dict[int, Parts]:
+        nums = list(nums)
+        memo = self._parts
+        for num, data in self._store.rows_in("SELECT num, match FROM entries WHERE num IN (%s)", [i for i in nums if i not in memo]):
+            texts, own, answer, plain = json.loads(str(data))
+            memo[int(num)] = make_parts(texts, [float(x) for x in own], answer, [str(p) for p in plain])  # type: ignore[call-overload]
+        return {i: memo[i] for i in nums}

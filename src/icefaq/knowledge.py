@@ -12,10 +12,10 @@ import datetime as _dt
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .errors import DataError
+from .files import read_text, resolve_path
 from .model import Entry, KnowledgeBase, Problem, Severity, Source, Topic
 
 SCHEMA_VERSION = 1
@@ -41,19 +41,6 @@ ENTRY_KEYS = {
 }
 
 
-def default_path() -> str:
-    """Return the path of the knowledge base that ships with the package.
-
-    In a wheel the file is package data; in a source checkout (editable install) it is the
-    repository's top-level ``data/faq.yaml``.
-    """
-    # Next to the module rather than importlib.resources: same file, a tenth of the start-up cost.
-    packaged = Path(__file__).resolve().parent / "data" / "faq.yaml"
-    if packaged.is_file():
-        return str(packaged)
-    return str(Path(__file__).resolve().parents[2] / "data" / "faq.yaml")
-
-
 # --------------------------------------------------------------------------- reading
 
 
@@ -69,47 +56,6 @@ class _Seq(list):  # type: ignore[type-arg]
 
     line: int
     item_lines: list[int]
-
-
-def read_bytes(path: str) -> bytes:
-    """Read a knowledge-base file's bytes.
-
-    Raises:
-        DataError: the path is missing, a directory or unreadable.
-    """
-
-    def fail(msg: str) -> DataError:
-        return DataError([Problem(Severity.ERROR, msg, path, None)])
-
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise fail("no such file; check the path given to --data or ICEFAQ_DATA") from None
-    except IsADirectoryError:
-        raise fail("this is a directory; give the path of a .yaml file") from None
-    except PermissionError:
-        raise fail("permission denied; the file cannot be read") from None
-    except OSError as exc:
-        raise fail(f"cannot read the file: {exc.strerror or exc}") from None
-
-
-def decode(raw: bytes, path: str) -> str:
-    """Decode a knowledge-base file as UTF-8 (a BOM is allowed).
-
-    Raises:
-        DataError: the bytes are not UTF-8, naming the line of the first bad byte.
-    """
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        msg = f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); save the file as UTF-8"
-        raise DataError([Problem(Severity.ERROR, msg, path, line)]) from None
-
-
-def read_text(path: str) -> str:
-    """Read a knowledge-base file as UTF-8 text (see :func:`read_bytes` and :func:`decode`)."""
-    return decode(read_bytes(path), path)
 
 
 def parse_yaml(text: str, path: str = "") -> Any:
@@ -477,13 +423,6 @@ def _items(c: _Checker, top: _Map, key: str, allow_empty: bool = False) -> list[
 
 
 # --------------------------------------------------------------------------- public API
-
-
-def resolve_path(path: str | os.PathLike[str] | None = None) -> str:
-    """Return the knowledge base to use: the argument, else $ICEFAQ_DATA, else the packaged one."""
-    if path:
-        return os.fspath(path)
-    return os.environ.get("ICEFAQ_DATA") or default_path()
 
 
 def load(path: str | os.PathLike[str] | None = None) -> KnowledgeBase:

@@ -15,8 +15,9 @@ How a query is scored against an entry (every part is in 0..1):
   for word order and leftover typos.
 
 score = (COVERAGE * coverage + PRECISION * precision + SIMILARITY * similarity) / their sum,
-each part taken at the entry's best question or alias (``Params.union`` can also weigh the
-coverage of all of them together; tuning gave it weight 0). Weights are IDF ** 0.5. The decision rule: the best entry is a confident
+each part taken at the entry's best question or alias. Weights are IDF ** 0.5. Only entries
+that share a token with the query (glossary equivalents and answers included) are scored: the
+others could reach at most SIMILARITY / the sum, far below any threshold. The decision rule: the best entry is a confident
 match when its score is at least ``DEFAULT_THRESHOLD`` and it leads the runner-up by at
 least ``MARGIN``, or its score is at least ``STRONG_THRESHOLD`` whatever the margin. A
 caller's explicit threshold replaces the rule: every entry scoring at least that matches.
@@ -28,11 +29,13 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Any
 
 from .errors import QueryError
-from .model import Answer, Entry, KnowledgeBase, Match
+from .model import Answer, Entry, KnowledgeBase, Match, Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 COVERAGE, PRECISION, SIMILARITY = 0.5, 0.15, 0.25
 ANSWER_WEIGHT = 0.45
@@ -41,7 +44,6 @@ STRONG_THRESHOLD = 0.75
 MARGIN = 0.02
 SUGGESTION_FLOOR = 0.15
 SHORTLIST = 200
-INDEX_VERSION = 2
 
 # Function words of English. They carry no topic; everything else is weighted from the data.
 STOPWORDS = frozenset(
@@ -135,59 +137,89 @@ def content(tokens: list[str]) -> list[str]:
     return [t for t in tokens if t not in STOPWORDS]
 
 
-@dataclass(frozen=True)
 class Index:
-    """The compiled, serializable form of a knowledge base for matching.
+    """The compiled form of a knowledge base for matching, held in memory.
 
     ``texts[i]`` holds the content tokens of entry i's question and of each alias (with
     glossary equivalents added); ``plain[i]`` the same texts as plain strings for fuzzy
     comparison; ``answers[i]`` the answer's tokens; ``groups`` the glossary as groups of
-    equivalent phrases (an acronym and its expansion, a word and its synonym).
+    equivalent phrases (an acronym and its expansion, a word and its synonym); ``words`` the
+    unstemmed words of the knowledge base, for correcting typos.
+
+    The matcher reads an index only through ``n``, ``groups``, ``starts``, :meth:`entry_id`,
+    :meth:`weights`, :meth:`postings`, :meth:`vocabulary` and :meth:`parts`, so that the cache
+    (index.py) can offer the same members backed by a file it reads piecemeal.
     """
 
-    ids: list[str]
-    texts: list[list[list[str]]]
-    plain: list[list[str]]
-    answers: list[list[str]]
-    idf: dict[str, float]
-    groups: list[list[tuple[str, ...]]]
-    words: list[str]  # the unstemmed words of the knowledge base, for correcting typos
-    # derived from the above, never serialized:
-    starts: dict[str, list[tuple[tuple[str, ...], int]]]  # first token -> (phrase, group), longest first
-    postings: dict[str, list[int]]
-    _memo: dict[int, tuple[list[frozenset[str]], frozenset[str], list[float], frozenset[str]]] = field(default_factory=dict, compare=False, repr=False)
+    __slots__ = ("ids", "texts", "plain", "answers", "idf", "groups", "words", "starts", "_postings", "_memo")
 
-    def parts(self, i: int) -> tuple[list[frozenset[str]], frozenset[str], list[float], frozenset[str]]:
-        """Entry i's token sets, their union, their IDF mass, and its answer's tokens (built on first use,
-        so that loading a large knowledge base does not pay for entries no query reaches)."""
-        got = self._memo.get(i)
-        if got is None:
-            sets = [frozenset(t) for t in self.texts[i]]
-            own = [sum(self.idf.get(t, 0.0) for t in ts) for ts in sets]
-            got = (sets, frozenset().union(*sets), own, frozenset(self.answers[i]))
-            self._memo[i] = got
-        return got
+    def __init__(
+        self,
+        ids: list[str],
+        texts: list[list[list[str]]],
+        plain: list[list[str]],
+        answers: list[list[str]],
+        idf: dict[str, float],
+        groups: list[list[tuple[str, ...]]],
+        words: list[str],
+    ) -> None:
+        self.ids, self.texts, self.plain, self.answers = ids, texts, plain, answers
+        self.idf, self.groups, self.words = idf, groups, words
+        self.starts = _starts(groups)
+        self._postings: dict[str, list[int]] | None = None
+        self._memo: dict[int, Parts] = {}
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "version": INDEX_VERSION,
-            "ids": self.ids,
-            "texts": self.texts,
-            "plain": self.plain,
-            "answers": self.answers,
-            "idf": self.idf,
-            "groups": [[list(p) for p in g] for g in self.groups],
-            "words": self.words,
-            "postings": self.postings,
-        }
+    @property
+    def n(self) -> int:
+        return len(self.ids)
 
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Index:
-        if data.get("version") != INDEX_VERSION:
-            raise ValueError("index version mismatch")
-        groups = [[tuple(str(t) for t in p) for p in g] for g in data["groups"]]
-        postings = {str(k): [int(i) for i in v] for k, v in data["postings"].items()}
-        return Index(data["ids"], data["texts"], data["plain"], data["answers"], data["idf"], groups, data["words"], _starts(groups), postings)
+    def entry_id(self, i: int) -> str:
+        return self.ids[i]
+
+    def weights(self, tokens: Iterable[str]) -> dict[str, float]:
+        """The IDF weight of each of these tokens that the knowledge base contains."""
+        idf = self.idf
+        return {t: idf[t] for t in tokens if t in idf}
+
+    def all_postings(self) -> dict[str, list[int]]:
+        """Every token, with the entries (by number, ascending) whose texts or answer contain it."""
+        if self._postings is None:
+            postings: dict[str, list[int]] = {}
+            for i, (tl, a) in enumerate(zip(self.texts, self.answers)):
+                for tok in set(a).union(*map(set, tl)):
+                    postings.setdefault(tok, []).append(i)
+            self._postings = postings
+        return self._postings
+
+    def postings(self, tokens: Iterable[str]) -> dict[str, list[int]]:
+        """For each of these tokens the knowledge base contains, the entries that contain it."""
+        everything = self.all_postings()
+        return {t: everything[t] for t in tokens if t in everything}
+
+    def vocabulary(self) -> list[str]:
+        return self.words
+
+    def own(self, i: int) -> list[float]:
+        """The IDF mass of each of entry i's texts (question, then aliases)."""
+        idf = self.idf
+        return [sum(idf.get(t, 0.0) for t in set(ts)) for ts in self.texts[i]]
+
+    def parts(self, nums: Iterable[int]) -> dict[int, Parts]:
+        """These entries' token sets, their union, the sets' IDF mass, the answer's tokens and the
+        plain texts (built on first use, so that entries no query reaches cost nothing)."""
+        memo = self._memo
+        for i in nums:
+            if i not in memo:
+                memo[i] = make_parts(self.texts[i], self.own(i), self.answers[i], self.plain[i])
+        return {i: memo[i] for i in nums}
+
+
+Parts = tuple  # (list[frozenset[str]], frozenset[str], list[float], frozenset[str], list[str])
+
+
+def make_parts(texts: list[list[str]], own: list[float], answer: list[str], plain: list[str]) -> Parts:
+    sets = [frozenset(t) for t in texts]
+    return (sets, frozenset().union(*sets), own, frozenset(answer), plain)
 
 
 def _groups(glossary: dict[str, str]) -> list[list[tuple[str, ...]]]:
@@ -264,176 +296,188 @@ def build_index(kb: KnowledgeBase) -> Index:
     idf = {t: _idf(n, d) for t, d in sorted(df.items())}
     words = {w for e in kb.entries for f in (e.question, *e.aliases, e.answer) for w in tokenize(f, stem_words=False) if w.isalpha()}
     words |= {w for term, exp in kb.glossary.items() for w in tokenize(term + " " + exp, stem_words=False) if w.isalpha()}
-    return _assemble([e.id for e in kb.entries], texts, plain, answers, idf, groups, sorted(words | STOPWORDS))
-
-
-def _assemble(
-    ids: list[str], texts: list[Any], plain: list[Any], answers: list[frozenset[str]], idf: dict[str, float], groups: list[list[tuple[str, ...]]], words: list[str]
-) -> Index:
-    postings: dict[str, list[int]] = {}
-    for i, (tl, a) in enumerate(zip(texts, answers)):
-        for tok in set(a).union(*map(set, tl)):
-            postings.setdefault(tok, []).append(i)
-    return Index(ids, texts, plain, [sorted(a) for a in answers], idf, groups, words, _starts(groups), postings)
+    return Index([e.id for e in kb.entries], texts, plain, [sorted(a) for a in answers], idf, groups, sorted(words | STOPWORDS))
 
 
 # --------------------------------------------------------------------------- queries
 
 
-@dataclass(frozen=True)
 class _Concept:
-    alternatives: tuple[tuple[str, ...], ...]  # any one of these token groups satisfies it
-    weight: float
+    """One piece of the query's information: any one of ``alternatives`` (token groups) satisfies it."""
 
-    @property
-    def singles(self) -> frozenset[str]:
-        return frozenset(a[0] for a in self.alternatives if len(a) == 1)
+    __slots__ = ("alternatives", "weight", "singles", "multis")
 
-    @property
-    def multis(self) -> tuple[tuple[str, ...], ...]:
-        return tuple(a for a in self.alternatives if len(a) > 1)
+    def __init__(self, alternatives: tuple[tuple[str, ...], ...], weight: float) -> None:
+        self.alternatives = alternatives
+        self.weight = weight
+        self.singles = frozenset(a[0] for a in alternatives if len(a) == 1)
+        self.multis = tuple(a for a in alternatives if len(a) > 1)
 
-
-def _satisfaction(singles: frozenset[str], multis: tuple[tuple[str, ...], ...], tokens: frozenset[str]) -> float:
-    """1.0 when a one-word alternative is present, else the best share of a phrase's words present."""
-    if not singles.isdisjoint(tokens):
-        return 1.0
-    return max((sum(1 for t in m if t in tokens) / len(m) for m in multis), default=0.0)
+    def satisfaction(self, tokens: frozenset[str]) -> float:
+        """1.0 when a one-word alternative is present, else the best share of a phrase's words present."""
+        if not self.singles.isdisjoint(tokens):
+            return 1.0
+        return max((sum(1 for t in m if t in tokens) / len(m) for m in self.multis), default=0.0)
 
 
 def _max_edits(token: str) -> int:
     return 0 if len(token) <= 5 else 1 if len(token) <= 8 else 2
 
 
-def _correct(word: str, index: Index, cache: dict[str, str]) -> str:
+def _correct(word: str, vocabulary: list[str], known: dict[str, float]) -> str:
     """Replace an unknown word by the closest word of the knowledge base, if it is close.
 
     Short words are corrected only for a swap of two letters ('waht'), since one changed
     letter turns most short words into other real words ('black' is not a typo of 'block').
+    ``known`` holds the IDF of the words' stems, to prefer the more common of two candidates.
     """
-    if word in STOPWORDS or len(word) < 4 or not word.isalpha() or stem(word) in index.idf:
-        return word
-    if word in cache:
-        return cache[word]
     from rapidfuzz import process  # noqa: PLC0415
     from rapidfuzz.distance import OSA  # noqa: PLC0415
 
     limit = max(1, _max_edits(word))
-    best = word
-    found = process.extract(word, index.words, scorer=OSA.distance, score_cutoff=limit, limit=10)
+    found = process.extract(word, vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=10)
     if len(word) <= 5:  # short words: only a swap of letters counts as a typo
         found = [f for f in found if sorted(f[0]) == sorted(word)]
-    if found:
-        low = min(d for _, d, _ in found)
-        # among equally close words, prefer function words, then the more common (lower IDF)
-        best = min((w for w, d, _ in found if d == low), key=lambda w: (w not in STOPWORDS, index.idf.get(stem(w), 0.0), w))
-    cache[word] = best
-    return best
+    if not found:
+        return word
+    low = min(d for _, d, _ in found)
+    # among equally close words, prefer function words, then the more common (lower IDF)
+    return min((w for w, d, _ in found if d == low), key=lambda w: (w not in STOPWORDS, known.get(stem(w), 0.0), w))
 
 
-def _concepts(query: str, index: Index, params: Params | None = None) -> list[_Concept]:
+def _needs_correction(word: str, known: dict[str, float]) -> bool:
+    return word not in STOPWORDS and len(word) >= 4 and word.isalpha() and stem(word) not in known
+
+
+def _concepts(query: str, index: Index, params: Params | None = None) -> tuple[list[_Concept], dict[str, float]]:
+    """The query's concepts, weighted, and the IDF of every token they mention that the index knows."""
     params = params or DEFAULTS
     raw = tokenize(query[:MAX_QUERY_CHARS], stem_words=False)
-    # "287 g", "i 9": rejoin pieces a tokenizer split when the joined form is a known word
+    # "287 g", "i 9": pieces a tokenizer split are rejoined when the joined form is a known word
+    pairs = [raw[i] + raw[i + 1] for i in range(len(raw) - 1) if len(raw[i]) == 1 or len(raw[i + 1]) == 1]
+    known = index.weights({*map(stem, raw), *pairs})
     joined: list[str] = []
     i = 0
     while i < len(raw):
-        if i + 1 < len(raw) and (raw[i] + raw[i + 1]) in index.idf and (len(raw[i]) == 1 or len(raw[i + 1]) == 1):
+        if i + 1 < len(raw) and (raw[i] + raw[i + 1]) in known and (len(raw[i]) == 1 or len(raw[i + 1]) == 1):
             joined.append(raw[i] + raw[i + 1])
             i += 2
         else:
             joined.append(raw[i])
             i += 1
-    cache: dict[str, str] = {}
-    corrected = [_correct(t, index, cache) for t in joined]
-    tokens = [stem(w) for w in content(corrected)]
-    unknown = _idf(len(index.ids), 1) * params.unknown  # an unseen word is at least as telling as the rarest
-    power = params.idf_power
-    out: list[_Concept] = []
+    unknown_words = {w for w in joined if _needs_correction(w, known)}
+    if unknown_words:
+        vocabulary = index.vocabulary()
+        fixes = {w: _correct(w, vocabulary, known) for w in sorted(unknown_words)}
+        joined = [fixes.get(w, w) for w in joined]
+    tokens = [stem(w) for w in content(joined)]
+    hits: list[tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]] = []  # (alternatives, the query's own words)
     i = 0
     while i < len(tokens):
         hit = _find(tokens, i, index.starts)
         if hit is not None:
             phrase, g = hit
-            weight = max(index.idf.get(t, unknown) for t in phrase)
-            out.append(_Concept(tuple(index.groups[g]), weight**power))
+            hits.append((tuple(index.groups[g]), phrase))
             i += len(phrase)
-            continue
-        out.append(_Concept(((tokens[i],),), index.idf.get(tokens[i], unknown) ** power))
-        i += 1
-    # a word said twice is still one piece of information
+        else:
+            hits.append((((tokens[i],),), (tokens[i],)))
+            i += 1
+    wanted = {t for alternatives, _ in hits for alt in alternatives for t in alt}
+    known.update(index.weights(wanted - known.keys()))
+    unknown = _idf(index.n, 1) * params.unknown  # an unseen word is at least as telling as the rarest
+    power = params.idf_power
+    out: list[_Concept] = []
     seen: set[tuple[tuple[str, ...], ...]] = set()
-    return [c for c in out if not (c.alternatives in seen or seen.add(c.alternatives))]  # type: ignore[func-returns-value]
+    for alternatives, own_words in hits:
+        if alternatives in seen:  # a word said twice is still one piece of information
+            continue
+        seen.add(alternatives)
+        out.append(_Concept(alternatives, max(known.get(t, unknown) for t in own_words) ** power))
+    return out, known
 
 
 def _shortlist(concepts: list[_Concept], index: Index) -> list[int]:
-    n = len(index.ids)
-    if n <= SHORTLIST:
-        return list(range(n))
+    """The entries that share a token with the query, the most promising first (at most SHORTLIST)."""
+    tokens = {t for c in concepts for alt in c.alternatives for t in alt}
+    postings = index.postings(tokens)
+    weights = index.weights(postings)
     rough: dict[int, float] = {}
-    for c in concepts:
-        for alt in c.alternatives:
-            for tok in alt:
-                for i in index.postings.get(tok, ()):
-                    rough[i] = rough.get(i, 0.0) + index.idf.get(tok, 0.0)
-    return sorted(rough, key=lambda i: (-rough[i], i))[:SHORTLIST]
+    for tok, nums in postings.items():
+        w = weights.get(tok, 0.0)
+        for i in nums:
+            rough[i] = rough.get(i, 0.0) + w
+    if len(rough) <= SHORTLIST:
+        return sorted(rough)
+    return sorted(sorted(rough, key=lambda i: (-rough[i], i))[:SHORTLIST])
 
 
-@dataclass(frozen=True)
-class Params:
+class Params(Record):
     """The matcher's global knobs (never per entry or per query); see the module docstring."""
 
-    coverage: float = COVERAGE
-    union: float = 0.0
-    precision: float = PRECISION
-    similarity: float = SIMILARITY
-    answer_weight: float = ANSWER_WEIGHT
-    unknown: float = 1.0
-    idf_power: float = 0.5  # square-rooted IDF: one rare word must not outweigh the rest of the query
-    threshold: float = DEFAULT_THRESHOLD
-    margin: float = MARGIN
-    strong: float = STRONG_THRESHOLD
+    __slots__ = _fields = ("coverage", "precision", "similarity", "answer_weight", "unknown", "idf_power", "threshold", "margin", "strong")
+    _defaults = {
+        "coverage": COVERAGE,
+        "precision": PRECISION,
+        "similarity": SIMILARITY,
+        "answer_weight": ANSWER_WEIGHT,
+        "unknown": 1.0,
+        "idf_power": 0.5,  # square-rooted IDF: one rare word must not outweigh the rest of the query
+        "threshold": DEFAULT_THRESHOLD,
+        "margin": MARGIN,
+        "strong": STRONG_THRESHOLD,
+    }
+    coverage: float
+    precision: float
+    similarity: float
+    answer_weight: float
+    unknown: float
+    idf_power: float
+    threshold: float
+    margin: float
+    strong: float
 
 
 DEFAULTS = Params()
 
 
-def features(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[int, float, float, float, float]]:
-    """For each shortlisted entry: (entry number, coverage by its best question or alias,
-    coverage by all of them together, best precision, best similarity), each in 0..1."""
-    from rapidfuzz import fuzz  # noqa: PLC0415
-
-    concepts = _concepts(query, index, params)
+def features(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[int, float, float, float]]:
+    """For each entry that shares a word with the query: (entry number, coverage by its best
+    question or alias, best precision, best similarity), each in 0..1."""
+    concepts, known = _concepts(query, index, params)
     total = sum(c.weight for c in concepts)
     if not concepts or total <= 0:
         return []
-    query_tokens = {t for c in concepts for alt in c.alternatives for t in alt}
+    from rapidfuzz import fuzz, process  # noqa: PLC0415
+
+    qset = frozenset(t for c in concepts for alt in c.alternatives for t in alt)
     qplain = " ".join(" ".join(c.alternatives[0]) for c in concepts)
     alpha = params.answer_weight
-    parts = [(c.weight, c.singles, c.multis) for c in concepts]
-    idf = index.idf
+    nums = _shortlist(concepts, index)
     out = []
-    for i in _shortlist(concepts, index):
-        sets, union, owns, answer = index.parts(i)
-        # per concept: how well the answer alone, and all questions and aliases together, satisfy it
-        ans_sat = [alpha * _satisfaction(s, m, answer) for _, s, m in parts]
-        uni = sum(w * max(_satisfaction(s, m, union), a) for (w, s, m), a in zip(parts, ans_sat))
-        best_cov = best_prec = best_sim = 0.0
-        for tset, own, plain in zip(sets, owns, index.plain[i]):
-            cov = sum(w * max(_satisfaction(s, m, tset), a) for (w, s, m), a in zip(parts, ans_sat))
-            best_cov = max(best_cov, cov)
-            if own:
-                best_prec = max(best_prec, sum(idf.get(t, 0.0) for t in tset if t in query_tokens) / own)
-            best_sim = max(best_sim, fuzz.token_sort_ratio(qplain, plain) / 100.0)
-        out.append((i, best_cov / total, uni / total, best_prec, best_sim))
+    for i, (sets, union, owns, answer, plain) in index.parts(nums).items():
+        # a concept found only in the answer counts alpha; in a question or alias, fully
+        in_answer = [alpha * c.satisfaction(answer) for c in concepts]
+        floor = sum(c.weight * a for c, a in zip(concepts, in_answer))
+        best_cov = floor
+        best_prec = 0.0
+        if not union.isdisjoint(qset):
+            for tset, own in zip(sets, owns):
+                if tset.isdisjoint(qset):
+                    continue
+                cov = sum(c.weight * max(c.satisfaction(tset), a) for c, a in zip(concepts, in_answer))
+                best_cov = max(best_cov, cov)
+                if own:
+                    best_prec = max(best_prec, sum(known.get(t, 0.0) for t in tset & qset) / own)
+        best = process.extractOne(qplain, plain, scorer=fuzz.token_sort_ratio)
+        out.append((i, best_cov / total, best_prec, best[1] / 100.0 if best else 0.0))
     return out
 
 
-def combine(f: tuple[int, float, float, float, float], params: Params = DEFAULTS) -> float:
+def combine(f: tuple[int, float, float, float], params: Params = DEFAULTS) -> float:
     """Weigh an entry's features into its score in 0..1."""
-    _, cov, uni, prec, sim = f
-    total = params.coverage + params.union + params.precision + params.similarity
-    return (params.coverage * cov + params.union * uni + params.precision * prec + params.similarity * sim) / total
+    _, cov, prec, sim = f
+    total = params.coverage + params.precision + params.similarity
+    return (params.coverage * cov + params.precision * prec + params.similarity * sim) / total
 
 
 def score_all(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[int, float]]:
@@ -476,7 +520,7 @@ def ask(
     ranked = score_all(query, index)
 
     def as_match(i: int, s: float) -> Match:
-        entry = kb.get(index.ids[i])
+        entry = kb.get(index.entry_id(i))
         assert entry is not None  # the index was built from this knowledge base
         return Match(entry, min(1.0, max(0.0, s)))
 
