@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from enum import IntEnum, unique
-from typing import Any
 
 from . import __version__
 from .errors import DataError, IcefaqError, QueryError
 from .render import Format, resolve_format
 from .render import data as jsonview
 from .render import text as textview
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
 
 
 @unique

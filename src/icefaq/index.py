@@ -219,9 +219,10 @@ class _Store:
 
 
 def _uri_path(path: str) -> str:
-    from urllib.parse import quote  # noqa: PLC0415
-
-    return quote(os.path.abspath(path)) if any(c in path for c in "?#%") else os.path.abspath(path)
+    """A path as the path part of an SQLite file: URI (every byte but a few safe ones %-escaped)."""
+    safe = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-_.~"
+    raw = os.path.abspath(path).encode("utf-8", "surrogateescape")
+    return "".join(chr(b) if b in safe else f"%{b:02X}" for b in raw)
 
 
 def _guarded(side: int, attribute: str | None = None) -> Callable[[Callable[..., object]], Callable[..., object]]:

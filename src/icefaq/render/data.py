@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..model import Answer, Entry, KnowledgeBase, Match, Problem, Source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 JSON_SCHEMA_VERSION = 1
 # json.dumps escapes C0 controls; DEL and the C1 range (which some terminals obey) it leaves raw.

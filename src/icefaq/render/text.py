@@ -7,10 +7,12 @@ things in the same order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
-from ..model import Answer, Entry, KnowledgeBase, Problem, Source
+from ..model import Answer, Entry, KnowledgeBase, Problem, Record, Source
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 from . import DISCLAIMER, clean, one_line, safe_url
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
@@ -20,8 +22,10 @@ def _md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-@dataclass(frozen=True)
-class Style:
+class Style(Record):
+    """How one text format spells headings, links, code and bullets."""
+
+    __slots__ = _fields = ("heading", "escape", "link", "code", "bullet")
     heading: Callable[[str, int], str]
     escape: Callable[[str], str]
     link: Callable[[str], str]
