@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from icefaq import knowledge, match
+from icefaq import files, knowledge, match
 
 QUERIES = Path(__file__).parent / "eval" / "queries.yaml"
 
 
 @pytest.fixture(scope="module")
 def results():
-    kb = knowledge.load(knowledge.default_path())
+    kb = knowledge.load(files.default_path())
     index = match.build_index(kb)
     data = yaml.safe_load(QUERIES.read_text(encoding="utf-8"))
     cases = [(c["query"], c["expect"]) for c in data["in_scope"]] + [(q, None) for q in data["off_topic"]]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from icefaq import knowledge
+from icefaq import files, knowledge
 
 REQUIRED = """ice-mission ice-real-job ice-statutes ice-history ice-structure ice-dhs-place ice-vs-cbp ice-vs-uscis ice-size
 hsi-role hsi-crimes hsi-vs-ero ice-abroad hsi-local-partners human-trafficking-smuggling child-exploitation
@@ -26,11 +26,11 @@ NOT_ACRONYMS = {"A", "I", "OK", "U.S", "II"}
 
 @pytest.fixture(scope="module")
 def kb():
-    return knowledge.load(knowledge.default_path())
+    return knowledge.load(files.default_path())
 
 
 def test_validates_without_errors_or_warnings():
-    report = knowledge.validate(knowledge.default_path(), today=dt.date(2026, 11, 23))
+    report = knowledge.validate(files.default_path(), today=dt.date(2026, 11, 23))
     assert report.ok, [str(p) for p in report.problems]
     assert report.problems == (), [str(p) for p in report.problems]
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 
 from ..model import Answer, Entry, KnowledgeBase, Problem, Record, Source
+from . import DISCLAIMER, clean, one_line, safe_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
-from . import DISCLAIMER, clean, one_line, safe_url
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 
