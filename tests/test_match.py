@@ -117,3 +117,12 @@ def test_closest_ids():
     kb = knowledge.load(MINI)
     assert match.closest_ids("hsi-rol", kb.entries)[0] == "hsi-role"
     assert match.closest_ids("zzzzzz", kb.entries) == []
+
+
+def test_everyday_filler_phrases_are_not_topics(index):
+    concepts, _ = match._concepts("who runs ERO right now, in a nutshell", index)
+    words = {t for c in concepts for alt in c.alternatives for t in alt}
+    assert "right" not in words and "nutshel" not in words and "nutshell" not in words
+    assert "run" in words  # only the set phrase goes, not its neighbours
+    concepts, _ = match._concepts("what rights do I have", index)
+    assert "right" in {t for c in concepts for alt in c.alternatives for t in alt}

@@ -58,6 +58,28 @@ STOPWORDS = frozenset(
     means s t d ll m re ve y""".split()
 )
 
+# Set phrases of everyday English that say nothing about the topic ("who runs ICE right now" is not
+# about rights). Dropped from queries before matching, like function words.
+FILLER_PHRASES = (
+    ("right", "now"),
+    ("right", "away"),
+    ("these", "days"),
+    ("this", "day"),
+    ("at", "the", "moment"),
+    ("in", "a", "nutshell"),
+    ("bottom", "line"),
+    ("short", "version"),
+    ("long", "story", "short"),
+    ("by", "the", "way"),
+    ("of", "course"),
+    ("kind", "of"),
+    ("sort", "of"),
+    ("a", "lot"),
+    ("for", "real"),
+    ("in", "general"),
+    ("like", "im", "five"),
+)
+
 _TRANSLATE = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"}
 _TRANSLATE.update({ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033"})
 _TRANSLATE.update({ord(c): " " for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
@@ -345,6 +367,19 @@ def _correct(word: str, vocabulary: list[str], known: dict[str, float]) -> str:
     return min((w for w, d, _ in found if d == low), key=lambda w: (w not in STOPWORDS, known.get(stem(w), 0.0), w))
 
 
+def _drop_fillers(words: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        hit = next((p for p in FILLER_PHRASES if tuple(words[i : i + len(p)]) == p), None)
+        if hit is None:
+            out.append(words[i])
+            i += 1
+        else:
+            i += len(hit)
+    return out
+
+
 def _needs_correction(word: str, known: dict[str, float]) -> bool:
     return word not in STOPWORDS and len(word) >= 4 and word.isalpha() and stem(word) not in known
 
@@ -352,7 +387,7 @@ def _needs_correction(word: str, known: dict[str, float]) -> bool:
 def _concepts(query: str, index: Index, params: Params | None = None) -> tuple[list[_Concept], dict[str, float]]:
     """The query's concepts, weighted, and the IDF of every token they mention that the index knows."""
     params = params or DEFAULTS
-    raw = tokenize(query[:MAX_QUERY_CHARS], stem_words=False)
+    raw = _drop_fillers(tokenize(query[:MAX_QUERY_CHARS], stem_words=False))
     # "287 g", "i 9": pieces a tokenizer split are rejoined when the joined form is a known word
     pairs = [raw[i] + raw[i + 1] for i in range(len(raw) - 1) if len(raw[i]) == 1 or len(raw[i + 1]) == 1]
     known = index.weights({*map(stem, raw), *pairs})
