@@ -209,3 +209,36 @@ def test_eight_concurrent_first_runs_as_processes(write, mini_text, isolate_env)
     assert {json.loads(o[0])["results"][0]["id"] for o in outs} == {"ero-role"}
     assert len(cache_files(isolate_env)) == 1
     assert not list((isolate_env / "icefaq").glob(".tmp-*"))  # no temporary files left behind
+
+
+def _age(path: str, seconds: int = 3600) -> None:
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def test_an_unchanged_settled_file_is_not_even_read_on_a_hit(write, mini_text, monkeypatch):
+    path = write(mini_text)
+    _age(path)  # last modified an hour ago: its size and time identify its content
+    kb, _ = index.load_compiled(path)
+    monkeypatch.setattr(index, "read_bytes", lambda *a: pytest.fail("read the data file although its stamp was unchanged"))
+    kb2, ix2 = index.load_compiled(path)
+    assert isinstance(kb2, index.StoredKnowledgeBase) and kb2 == kb and top_id(kb2, ix2) == "ero-role"
+
+
+def test_a_same_size_edit_of_a_settled_file_is_seen(write, mini_text):
+    path = write(mini_text)
+    _age(path)
+    index.load_compiled(path)
+    write(mini_text.replace("ERO finds, arrests", "ERO Finds, arrests"))  # same size, new modification time
+    kb, _ = index.load_compiled(path)
+    assert "ERO Finds" in kb.get("ero-role").answer
+
+
+def test_a_freshly_written_file_is_checked_by_content(write, mini_text, monkeypatch):
+    path = write(mini_text)  # modified just now: a second edit in the same clock tick could keep its stamp
+    index.load_compiled(path)
+    reads = []
+    real = index.read_bytes
+    monkeypatch.setattr(index, "read_bytes", lambda p: reads.append(p) or real(p))
+    kb, _ = index.load_compiled(path)
+    assert reads == [path] and isinstance(kb, index.StoredKnowledgeBase)

@@ -22,6 +22,7 @@ import os
 import sqlite3
 
 from . import __version__
+from .errors import DataError
 from .files import read_bytes, resolve_path
 from .match import Index, Parts, _starts, make_parts
 from .model import Entry, KnowledgeBase, Source, Topic
@@ -30,7 +31,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 _CHUNK = 500  # bound parameters per statement, well under SQLite's limit
 _READ_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
@@ -70,18 +71,27 @@ def load_compiled(path: str | os.PathLike[str] | None = None) -> tuple[Knowledge
         DataError: the knowledge base is unusable (the cache never hides a data error).
     """
     p = resolve_path(path)
-    raw = read_bytes(p)
-    key = _key(raw)
     directory = cache_dir()
     target = cache_file(directory, p) if directory else None
     if target is not None:
-        store = _Store.open(target, key, p, raw)
+        store = _Store.open(target, p)
         if store is not None:
             return StoredKnowledgeBase(store), StoredIndex(store)  # type: ignore[return-value]
-    return _build(p, raw, key, target)
+    stamp = _stamp(p)
+    raw = read_bytes(p)
+    return _build(p, raw, _key(raw), target, stamp)
 
 
-def _build(path: str, raw: bytes, key: str, target: str | None) -> tuple[KnowledgeBase, Index]:
+def _stamp(path: str) -> str | None:
+    """The file's size, modification time and identity, or None when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_dev}"
+
+
+def _build(path: str, raw: bytes, key: str, target: str | None, stamp: str | None) -> tuple[KnowledgeBase, Index]:
     from .files import decode  # noqa: PLC0415
     from .knowledge import load_text  # noqa: PLC0415
     from .match import build_index  # noqa: PLC0415
@@ -89,7 +99,7 @@ def _build(path: str, raw: bytes, key: str, target: str | None) -> tuple[Knowled
     kb = load_text(decode(raw, path), path)
     index = build_index(kb)
     if target is not None:
-        write(target, key, kb, index)
+        write(target, key, kb, index, stamp)
     return kb, index
 
 
@@ -97,7 +107,7 @@ def _build(path: str, raw: bytes, key: str, target: str | None) -> tuple[Knowled
 
 _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-CREATE TABLE terms (token TEXT PRIMARY KEY, idf REAL NOT NULL, postings TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE terms (token TEXT PRIMARY KEY, idf REAL NOT NULL, df INTEGER NOT NULL, postings TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE entries (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL, match TEXT NOT NULL);
 CREATE TABLE sources (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL);
 """
@@ -107,9 +117,16 @@ def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def write(target: str, key: str, kb: KnowledgeBase, index: Index) -> None:
-    """Write the cache file for ``kb`` atomically; any failure just leaves no cache."""
+def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | None = None) -> None:
+    """Write the cache file for ``kb`` atomically; any failure just leaves no cache.
+
+    ``stamp`` is the data file's size, modification time and identity from before it was
+    read. Later runs trust an unchanged stamp without reading the file, but only when the
+    file was last modified well before this write (``_SETTLED_NS``): a second edit within
+    the same tick of a coarse file-system clock could otherwise keep the same stamp.
+    """
     import tempfile  # noqa: PLC0415  (only a cache miss writes)
+    import time  # noqa: PLC0415
 
     directory = os.path.dirname(target)
     try:
@@ -133,10 +150,13 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index) -> None:
                 "groups": _dumps(index.groups),
                 "words": _dumps(index.words),
                 "count": str(len(kb.entries)),
+                "stamp": stamp if stamp is not None and _settled(stamp, time.time_ns()) else "",
             }
             db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
             postings = index.all_postings()
-            db.executemany("INSERT INTO terms VALUES (?, ?, ?)", ((t, w, _dumps(postings.get(t, []))) for t, w in index.idf.items()))
+            db.executemany(
+                "INSERT INTO terms VALUES (?, ?, ?, ?)", ((t, w, len(postings.get(t, ())), _dumps(postings.get(t, []))) for t, w in index.idf.items())
+            )
             db.executemany(
                 "INSERT INTO entries VALUES (?, ?, ?, ?)",
                 (
@@ -156,6 +176,13 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index) -> None:
         raise
 
 
+_SETTLED_NS = 3_000_000_000  # coarser than any file system's timestamp tick (FAT: 2 s)
+
+
+def _settled(stamp: str, now_ns: int) -> bool:
+    return now_ns - int(stamp.split(":")[1]) > _SETTLED_NS
+
+
 def _unlink(path: str) -> None:
     try:
         os.unlink(path)
@@ -169,14 +196,20 @@ def _unlink(path: str) -> None:
 class _Store:
     """An open cache file, and the fresh build that replaces it if reading it ever fails."""
 
-    def __init__(self, db: sqlite3.Connection, meta: dict[str, str], target: str, path: str, raw: bytes, key: str) -> None:
-        self.db, self.meta, self.target, self.path, self.raw, self.key = db, meta, target, path, raw, key
+    def __init__(self, db: sqlite3.Connection, meta: dict[str, str], target: str, path: str) -> None:
+        self.db, self.meta, self.target, self.path = db, meta, target, path
         self.rebuilt: tuple[KnowledgeBase, Index] | None = None
 
     @classmethod
-    def open(cls, target: str, key: str, path: str, raw: bytes) -> _Store | None:
-        """The cache file for this content, or None when it is missing, unreadable, stale or corrupt."""
-        if not os.path.isfile(target):
+    def open(cls, target: str, path: str) -> _Store | None:
+        """The cache file for the data file's current content, or None when it is missing,
+        unreadable, stale or corrupt (or the data file cannot be read: the caller reports that).
+
+        The content is known to be unchanged when the file's stamp is the one recorded (see
+        :func:`write`); otherwise the file is read and its hash compared with the recorded key.
+        """
+        stamp = _stamp(path)
+        if stamp is None or not os.path.isfile(target):
             return None
         try:
             # immutable: the file is never changed in place (only replaced), so no locking is needed
@@ -185,14 +218,15 @@ class _Store:
             return None
         try:
             db.execute("PRAGMA trusted_schema=OFF")
-            meta = {str(k): str(v) for k, v in db.execute("SELECT name, value FROM meta WHERE name IN ('format', 'key', 'title', 'topics', 'glossary', 'groups', 'count')")}
-            if meta.get("format") != str(CACHE_FORMAT) or meta.get("key") != key:
-                db.close()
-                return None
-        except _READ_ERRORS:
+            names = "'format', 'key', 'stamp', 'title', 'topics', 'glossary', 'groups', 'count'"
+            meta = {str(k): str(v) for k, v in db.execute(f"SELECT name, value FROM meta WHERE name IN ({names})")}
+            fresh = meta.get("format") == str(CACHE_FORMAT) and (meta.get("stamp") == stamp or meta.get("key") == _key(read_bytes(path)))
+        except (*_READ_ERRORS, DataError):
+            fresh = False
+        if not fresh:
             db.close()
             return None
-        return cls(db, meta, target, path, raw, key)
+        return cls(db, meta, target, path)
 
     def rows(self, sql: str, args: Iterable[object] = ()) -> list[tuple[object, ...]]:
         return self.db.execute(sql, tuple(args)).fetchall()
@@ -214,7 +248,9 @@ class _Store:
             except sqlite3.Error:
                 pass
             _unlink(self.target)
-            self.rebuilt = _build(self.path, self.raw, self.key, self.target)
+            stamp = _stamp(self.path)
+            raw = read_bytes(self.path)
+            self.rebuilt = _build(self.path, raw, _key(raw), self.target, stamp)
         return self.rebuilt
 
 
@@ -323,7 +359,8 @@ class StoredIndex:
         self.groups = [[tuple(str(t) for t in p) for p in g] for g in json.loads(store.meta["groups"])]
         self.starts = _starts(self.groups)
         self.n = int(store.meta["count"])
-        self._terms: dict[str, tuple[float, str] | None] = {}
+        self._terms: dict[str, tuple[float, int] | None] = {}
+        self._postings: dict[str, list[int]] = {}
         self._ids: dict[int, str] = {}
         self._parts: dict[int, Parts] = {}
 
@@ -334,13 +371,13 @@ class StoredIndex:
             self._ids[i] = str(entry_id)
         return self._ids[i]
 
-    def _lookup(self, tokens: Iterable[str]) -> dict[str, tuple[float, str] | None]:
+    def _lookup(self, tokens: Iterable[str]) -> dict[str, tuple[float, int] | None]:
         terms = self._terms
         missing = [t for t in set(tokens) if t not in terms]
         if missing:
             terms.update(dict.fromkeys(missing))
-            for token, idf, postings in self._store.rows_in("SELECT token, idf, postings FROM terms WHERE token IN (%s)", missing):
-                terms[str(token)] = (float(idf), str(postings))  # type: ignore[arg-type]
+            for token, idf, df in self._store.rows_in("SELECT token, idf, df FROM terms WHERE token IN (%s)", missing):
+                terms[str(token)] = (float(idf), int(df))  # type: ignore[arg-type]
         return terms
 
     @_guarded(1)
@@ -350,10 +387,17 @@ class StoredIndex:
         return {t: hit[0] for t in tokens if (hit := terms[t]) is not None}
 
     @_guarded(1)
-    def postings(self, tokens: Iterable[str]) -> dict[str, list[int]]:
+    def frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
         tokens = list(tokens)
         terms = self._lookup(tokens)
-        return {t: [int(i) for i in json.loads(hit[1])] for t in tokens if (hit := terms[t]) is not None}
+        return {t: hit[1] for t in tokens if (hit := terms[t]) is not None}
+
+    @_guarded(1)
+    def postings(self, tokens: Iterable[str]) -> dict[str, list[int]]:
+        wanted = [t for t in tokens if t not in self._postings]
+        for token, postings in self._store.rows_in("SELECT token, postings FROM terms WHERE token IN (%s)", wanted):
+            self._postings[str(token)] = [int(i) for i in json.loads(str(postings))]
+        return {t: self._postings[t] for t in tokens if t in self._postings}
 
     @_guarded(1)
     def vocabulary(self) -> list[str]:

@@ -169,7 +169,7 @@ class Index:
     unstemmed words of the knowledge base, for correcting typos.
 
     The matcher reads an index only through ``n``, ``groups``, ``starts``, :meth:`entry_id`,
-    :meth:`weights`, :meth:`postings`, :meth:`vocabulary` and :meth:`parts`, so that the cache
+    :meth:`weights`, :meth:`frequencies`, :meth:`postings`, :meth:`vocabulary` and :meth:`parts`, so that the cache
     (index.py) can offer the same members backed by a file it reads piecemeal.
     """
 
@@ -217,6 +217,11 @@ class Index:
         """For each of these tokens the knowledge base contains, the entries that contain it."""
         everything = self.all_postings()
         return {t: everything[t] for t in tokens if t in everything}
+
+    def frequencies(self, tokens: Iterable[str]) -> dict[str, int]:
+        """For each of these tokens the knowledge base contains, how many entries contain it."""
+        everything = self.all_postings()
+        return {t: len(everything[t]) for t in tokens if t in everything}
 
     def vocabulary(self) -> list[str]:
         return self.words
@@ -432,14 +437,22 @@ def _concepts(query: str, index: Index, params: Params | None = None) -> tuple[l
 
 
 def _shortlist(concepts: list[_Concept], index: Index) -> list[int]:
-    """The entries that share a token with the query, the most promising first (at most SHORTLIST)."""
+    """The entries that share a token with the query, the most promising first (at most SHORTLIST).
+
+    In a knowledge base larger than SHORTLIST, a token found in more than a quarter of the
+    entries (and more than SHORTLIST of them) proposes no candidates once rarer tokens have
+    proposed some: like a function word, it would only add thousands of weak ones.
+    """
     tokens = {t for c in concepts for alt in c.alternatives for t in alt}
-    postings = index.postings(tokens)
-    weights = index.weights(postings)
+    counts = index.frequencies(tokens)
+    weights = index.weights(counts)
+    common = max(SHORTLIST, index.n // 4)
     rough: dict[int, float] = {}
-    for tok, nums in postings.items():
+    for tok in sorted(counts, key=lambda t: (counts[t], t)):
+        if rough and counts[tok] > common:
+            break
         w = weights.get(tok, 0.0)
-        for i in nums:
+        for i in index.postings([tok])[tok]:
             rough[i] = rough.get(i, 0.0) + w
     if len(rough) <= SHORTLIST:
         return sorted(rough)
