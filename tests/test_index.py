@@ -242,3 +242,15 @@ def test_a_freshly_written_file_is_checked_by_content(write, mini_text, monkeypa
     monkeypatch.setattr(index, "read_bytes", lambda p: reads.append(p) or real(p))
     kb, _ = index.load_compiled(path)
     assert reads == [path] and isinstance(kb, index.StoredKnowledgeBase)
+
+
+def test_the_shared_english_list_gives_the_same_answers_and_survives_damage(isolate_env):
+    words = ["speeding", "estate", "deportaion", "skates", "zzzzzzz"]
+    expected = set(words) & match.english_words()
+    assert expected == {"speeding", "estate", "skates"}
+    assert index.english(words) == expected  # built on first use
+    (f,) = (isolate_env / "icefaq").glob("english-*.sqlite")
+    assert index.english(words) == expected  # read from the file
+    f.write_bytes(b"garbage")
+    assert index.english(words) == expected  # rebuilt
+    assert index.english(words) == expected

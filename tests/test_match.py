@@ -126,3 +126,17 @@ def test_everyday_filler_phrases_are_not_topics(index):
     assert "run" in words  # only the set phrase goes, not its neighbours
     concepts, _ = match._concepts("what rights do I have", index)
     assert "right" in {t for c in concepts for alt in c.alternatives for t in alt}
+
+
+def test_real_english_words_are_never_corrected_into_knowledge_base_words():
+    kb = knowledge.load_text(
+        "schema: 1\ntitle: t\ntopics: [{id: a, title: A}]\nsources: [{id: s, title: S, publisher: P}]\n"
+        "entries:\n  - {id: budget, topic: a, question: 'What is the spending on detention?', answer: 'Money.', sources: [s]}\n"
+    )
+    index = match.build_index(kb)
+    concepts, _ = match._concepts("speeding ticket", index)
+    words = {t for c in concepts for alt in c.alternatives for t in alt}
+    assert "speed" in words and "spend" not in words  # 'speeding' is a word, not a typo of 'spending'
+    concepts, _ = match._concepts("detension spendng", index)
+    words = {t for c in concepts for alt in c.alternatives for t in alt}
+    assert {"detent", "spend"} <= words  # real typos still are corrected

@@ -24,14 +24,14 @@ import sqlite3
 from . import __version__
 from .errors import DataError
 from .files import read_bytes, resolve_path
-from .match import Index, Parts, _starts, make_parts
+from .match import Index, Parts, _starts, english_source, english_words, make_parts
 from .model import Entry, KnowledgeBase, Source, Topic
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 _CHUNK = 500  # bound parameters per statement, well under SQLite's limit
 _READ_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
@@ -351,6 +351,72 @@ class StoredKnowledgeBase(KnowledgeBase):
         return tuple(self._sources[s] for s in entry.sources)
 
 
+def english(words: Iterable[str]) -> set[str]:
+    """Those of these words that are everyday English words (see :func:`match.english_words`).
+
+    The list is read from its own cache file, shared by every knowledge base and built on
+    first use (reading the word list itself takes about 0.1 s); without a usable cache, from
+    the word list.
+    """
+    words = set(words)
+    if not words:
+        return set()
+    directory = cache_dir()
+    source = english_source()
+    if directory is None or source is None:
+        return words & english_words()
+    target = os.path.join(directory, f"english-{CACHE_FORMAT}.sqlite")
+    stamp = _stamp(source) or ""
+    for _ in range(2):
+        try:
+            db = sqlite3.connect(f"file:{_uri_path(target)}?mode=ro&immutable=1", uri=True)
+            try:
+                db.execute("PRAGMA trusted_schema=OFF")
+                ((recorded,),) = db.execute("SELECT value FROM meta WHERE name = 'stamp'").fetchall()
+                if recorded == stamp:
+                    found: set[str] = set()
+                    prefixes = sorted({w[:3] for w in words})
+                    rows = db.execute(f"SELECT words FROM english WHERE prefix IN ({','.join('?' * len(prefixes))})", prefixes).fetchall()
+                    for (bucket,) in rows:
+                        found |= words & set(str(bucket).split())
+                    return found
+            finally:
+                db.close()
+        except _READ_ERRORS:
+            pass
+        _write_english(target, stamp)  # missing, stale or corrupt: (re)build it, then read it once more
+    return words & english_words()
+
+
+def _write_english(target: str, stamp: str) -> None:
+    import tempfile  # noqa: PLC0415
+
+    buckets: dict[str, list[str]] = {}
+    for w in sorted(english_words()):
+        buckets.setdefault(w[:3], []).append(w)
+    try:
+        os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite", dir=os.path.dirname(target))
+    except OSError:
+        return
+    try:
+        os.close(fd)
+        db = sqlite3.connect(tmp)
+        try:
+            db.executescript("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE english (prefix TEXT PRIMARY KEY, words TEXT NOT NULL);")
+            db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+            db.executemany("INSERT INTO english VALUES (?, ?)", ((p, " ".join(ws)) for p, ws in buckets.items()))
+            db.commit()
+        finally:
+            db.close()
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error):
+        _unlink(tmp)
+    except BaseException:
+        _unlink(tmp)
+        raise
+
+
 class StoredIndex:
     """The match index read from the cache on demand (the members :class:`match.Index` documents)."""
 
@@ -403,6 +469,9 @@ class StoredIndex:
     def vocabulary(self) -> list[str]:
         ((words,),) = self._store.rows("SELECT value FROM meta WHERE name = 'words'")
         return [str(w) for w in json.loads(str(words))]
+
+    def english(self, words: Iterable[str]) -> set[str]:
+        return english(words)
 
     @_guarded(1)
     def parts(self, nums: Iterable[int]) -> dict[int, Parts]:

@@ -169,7 +169,7 @@ class Index:
     unstemmed words of the knowledge base, for correcting typos.
 
     The matcher reads an index only through ``n``, ``groups``, ``starts``, :meth:`entry_id`,
-    :meth:`weights`, :meth:`frequencies`, :meth:`postings`, :meth:`vocabulary` and :meth:`parts`, so that the cache
+    :meth:`weights`, :meth:`frequencies`, :meth:`postings`, :meth:`vocabulary`, :meth:`english` and :meth:`parts`, so that the cache
     (index.py) can offer the same members backed by a file it reads piecemeal.
     """
 
@@ -225,6 +225,10 @@ class Index:
 
     def vocabulary(self) -> list[str]:
         return self.words
+
+    def english(self, words: Iterable[str]) -> set[str]:
+        """Those of these words that are everyday English words (see :func:`english_words`)."""
+        return set(words) & english_words()
 
     def own(self, i: int) -> list[float]:
         """The IDF mass of each of entry i's texts (question, then aliases)."""
@@ -389,6 +393,44 @@ def _needs_correction(word: str, known: dict[str, float]) -> bool:
     return word not in STOPWORDS and len(word) >= 4 and word.isalpha() and stem(word) not in known
 
 
+ENGLISH_MIN_LENGTH = 6  # shorter words are corrected only for swapped letters, which rarely make another word
+
+
+@functools.lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Everyday English words of ENGLISH_MIN_LENGTH letters or more ('speeding', 'estate', 'skates').
+
+    A query word that is one of these is a word, not a typo, even when the knowledge base
+    does not use it: 'speeding' must not become 'spending'. The list is pyspellchecker's
+    English word-frequency list (read as JSON; an empty set if it cannot be found).
+    """
+    import gzip  # noqa: PLC0415
+    import json  # noqa: PLC0415
+
+    path = english_source()
+    if path is None:
+        return frozenset()
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            counts = json.load(fh)
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(w for w in counts if isinstance(w, str) and len(w) >= ENGLISH_MIN_LENGTH and w.isalpha() and w.islower())
+
+
+def english_source() -> str | None:
+    """The file the English word list is read from, or None if pyspellchecker is not installed."""
+    import importlib.util  # noqa: PLC0415
+    import os  # noqa: PLC0415
+
+    spec = importlib.util.find_spec("spellchecker")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = os.path.join(folder, "resources", "en.json.gz")
+        if os.path.isfile(path):
+            return path
+    return None
+
+
 def _concepts(query: str, index: Index, params: Params | None = None) -> tuple[list[_Concept], dict[str, float]]:
     """The query's concepts, weighted, and the IDF of every token they mention that the index knows."""
     params = params or DEFAULTS
@@ -406,6 +448,9 @@ def _concepts(query: str, index: Index, params: Params | None = None) -> tuple[l
             joined.append(raw[i])
             i += 1
     unknown_words = {w for w in joined if _needs_correction(w, known)}
+    long_ones = [w for w in unknown_words if len(w) >= ENGLISH_MIN_LENGTH]
+    if long_ones:
+        unknown_words -= index.english(long_ones)
     if unknown_words:
         vocabulary = index.vocabulary()
         fixes = {w: _correct(w, vocabulary, known) for w in sorted(unknown_words)}
