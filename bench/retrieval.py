@@ -160,7 +160,8 @@ def main() -> int:
         match.ask(c.query, kb, index)
     per_query_ms = (time.perf_counter() - t0) * 1000 / len(cases)
     ice, misses = score(cases, lambda q: (results[q][0], 1.0 if results[q][1] else 0.0), 0.5)
-    rows = [("icefaq (threshold %.2f, margin %.2f)" % (match.DEFAULT_THRESHOLD, match.MARGIN), ice)]
+    label = "icefaq (bar %.2f, lower for long queries down to %.2f; margin %.2f)" % (match.DEFAULT_THRESHOLD, match.LOWEST_BAR, match.MARGIN)
+    rows = [(label, ice)]
     cut, s = best_cutoff(cases, wratio_ranker(kb))
     rows.append((f"rapidfuzz WRatio extractOne (best cutoff {cut * 100:.0f})", s))
     try:

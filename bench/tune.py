@@ -26,10 +26,10 @@ from icefaq import knowledge, match  # noqa: E402
 
 def accuracy(cases, feats, p: match.Params) -> float:
     right = 0
-    for c, fs in zip(cases, feats):
+    for c, (fs, length) in zip(cases, feats):
         scored = sorted(((match.combine(f, p), f[0]) for f in fs), key=lambda x: (-x[0], x[1]))
         ranked = [(i, score) for score, i in scored]
-        got = ids[ranked[0][0]] if match.decide(ranked, params=p) else None
+        got = ids[ranked[0][0]] if match.decide(ranked, params=p, length=length) else None
         right += got == c.expect
     return right / len(cases)
 
@@ -56,11 +56,11 @@ def main() -> None:
     results = []
     for alpha, unknown, power in itertools.product((0.45, 0.6), (0.5, 0.75), (0.5, 1.0)):
         base = match.Params(answer_weight=alpha, unknown=unknown, idf_power=power)
-        feats = [match.features(c.query, index, base) for c in cases]
-        feats2 = [match.features(c.query, index, base) for c in second]
+        feats = [match._features(c.query, index, base) for c in cases]
+        feats2 = [match._features(c.query, index, base) for c in second]
         for cov, prec, sim in itertools.product((0.3, 0.5, 0.7), (0.0, 0.15, 0.3), (0.1, 0.25, 0.4)):
-            for thr, margin in itertools.product((0.4, 0.45, 0.5, 0.55), (0.0, 0.02)):
-                p = base.replace(coverage=cov, precision=prec, similarity=sim, threshold=thr, margin=margin)
+            for thr, margin, step in itertools.product((0.45, 0.5, 0.55), (0.0, 0.02), (0.0, 0.01, 0.02)):
+                p = base.replace(coverage=cov, precision=prec, similarity=sim, threshold=thr, margin=margin, length_step=step)
                 a = accuracy([cases[n] for n in halves[0]], [feats[n] for n in halves[0]], p)
                 results.append((a, p, feats, feats2))
     results.sort(key=lambda r: -r[0])

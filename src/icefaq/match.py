@@ -18,9 +18,14 @@ score = (COVERAGE * coverage + PRECISION * precision + SIMILARITY * similarity) 
 each part taken at the entry's best question or alias. Weights are IDF ** 0.5. Only entries
 that share a token with the query (glossary equivalents and answers included) are scored: the
 others could reach at most SIMILARITY / the sum, far below any threshold. The decision rule: the best entry is a confident
-match when its score is at least ``DEFAULT_THRESHOLD`` and it leads the runner-up by at
-least ``MARGIN``, or its score is at least ``STRONG_THRESHOLD`` whatever the margin. A
-caller's explicit threshold replaces the rule: every entry scoring at least that matches.
+match when its score reaches the bar and it leads the runner-up by at least ``MARGIN``, or
+its score is at least ``STRONG_THRESHOLD`` whatever the margin. The bar is
+``DEFAULT_THRESHOLD`` for a query of up to ``LENGTH_FREE`` concepts, lowered by
+``LENGTH_STEP`` for each concept beyond, down to ``LOWEST_BAR``: in a long question ("my dad
+was picked up this morning and nobody will tell us where they took him, how do we find
+him") no single question or alias can cover more than a small share of the words, though
+the right entry still stands out. A caller's explicit threshold replaces the rule: every
+entry scoring at least that matches.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ COVERAGE, PRECISION, SIMILARITY = 0.5, 0.15, 0.25
 ANSWER_WEIGHT = 0.45
 DEFAULT_THRESHOLD = 0.5
 STRONG_THRESHOLD = 0.75
+LENGTH_FREE, LENGTH_STEP, LOWEST_BAR = 3, 0.01, 0.4
 MARGIN = 0.02
 SUGGESTION_FLOOR = 0.15
 SHORTLIST = 200
@@ -507,7 +513,20 @@ def _shortlist(concepts: list[_Concept], index: Index) -> list[int]:
 class Params(Record):
     """The matcher's global knobs (never per entry or per query); see the module docstring."""
 
-    __slots__ = _fields = ("coverage", "precision", "similarity", "answer_weight", "unknown", "idf_power", "threshold", "margin", "strong")
+    __slots__ = _fields = (
+        "coverage",
+        "precision",
+        "similarity",
+        "answer_weight",
+        "unknown",
+        "idf_power",
+        "threshold",
+        "margin",
+        "strong",
+        "length_free",
+        "length_step",
+        "lowest_bar",
+    )
     _defaults = {
         "coverage": COVERAGE,
         "precision": PRECISION,
@@ -518,6 +537,9 @@ class Params(Record):
         "threshold": DEFAULT_THRESHOLD,
         "margin": MARGIN,
         "strong": STRONG_THRESHOLD,
+        "length_free": LENGTH_FREE,
+        "length_step": LENGTH_STEP,
+        "lowest_bar": LOWEST_BAR,
     }
     coverage: float
     precision: float
@@ -528,6 +550,13 @@ class Params(Record):
     threshold: float
     margin: float
     strong: float
+    length_free: int
+    length_step: float
+    lowest_bar: float
+
+    def bar(self, length: int) -> float:
+        """The score a confident match needs, for a query of ``length`` concepts."""
+        return max(min(self.lowest_bar, self.threshold), self.threshold - self.length_step * max(0, length - self.length_free))
 
 
 DEFAULTS = Params()
@@ -536,10 +565,14 @@ DEFAULTS = Params()
 def features(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[int, float, float, float]]:
     """For each entry that shares a word with the query: (entry number, coverage by its best
     question or alias, best precision, best similarity), each in 0..1."""
+    return _features(query, index, params)[0]
+
+
+def _features(query: str, index: Index, params: Params) -> tuple[list[tuple[int, float, float, float]], int]:
     concepts, known = _concepts(query, index, params)
     total = sum(c.weight for c in concepts)
     if not concepts or total <= 0:
-        return []
+        return [], len(concepts)
     from rapidfuzz import fuzz, process  # noqa: PLC0415
 
     qset = frozenset(t for c in concepts for alt in c.alternatives for t in alt)
@@ -563,7 +596,7 @@ def features(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[
                     best_prec = max(best_prec, sum(known.get(t, 0.0) for t in tset & qset) / own)
         best = process.extractOne(qplain, plain, scorer=fuzz.token_sort_ratio)
         out.append((i, best_cov / total, best_prec, best[1] / 100.0 if best else 0.0))
-    return out
+    return out, len(concepts)
 
 
 def combine(f: tuple[int, float, float, float], params: Params = DEFAULTS) -> float:
@@ -575,20 +608,27 @@ def combine(f: tuple[int, float, float, float], params: Params = DEFAULTS) -> fl
 
 def score_all(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[int, float]]:
     """Score every (shortlisted) entry for a query; best first, ties in knowledge-base order."""
-    results = [(f[0], round(combine(f, params), 4)) for f in features(query, index, params)]
+    return rank(query, index, params)[0]
+
+
+def rank(query: str, index: Index, params: Params = DEFAULTS) -> tuple[list[tuple[int, float]], int]:
+    """The scored entries, best first (see :func:`score_all`), and the number of concepts in the query."""
+    found, length = _features(query, index, params)
+    results = [(f[0], round(combine(f, params), 4)) for f in found]
     results.sort(key=lambda r: (-r[1], r[0]))
-    return results
+    return results, length
 
 
-def decide(ranked: list[tuple[int, float]], threshold: float | None = None, params: Params = DEFAULTS) -> bool:
-    """The decision rule: is the best of these ranked scores a confident match? (See the module docstring.)"""
+def decide(ranked: list[tuple[int, float]], threshold: float | None = None, params: Params = DEFAULTS, length: int = 0) -> bool:
+    """The decision rule: is the best of these ranked scores, for a query of ``length``
+    concepts, a confident match? (See the module docstring.)"""
     if not ranked:
         return False
     best = ranked[0][1]
     if threshold is not None:  # an explicit threshold is the whole rule
         return best >= threshold
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    return best >= params.threshold and (best - second >= params.margin or best >= params.strong)
+    return best >= params.bar(length) and (best - second >= params.margin or best >= params.strong)
 
 
 def ask(
@@ -610,15 +650,15 @@ def ask(
     if not any(c.isalnum() for c in query):
         raise QueryError('the question is empty; try: icefaq ask "what does ERO do"')
     index = index or build_index(kb)
-    ranked = score_all(query, index)
+    ranked, length = rank(query, index)
 
     def as_match(i: int, s: float) -> Match:
         entry = kb.get(index.entry_id(i))
         assert entry is not None  # the index was built from this knowledge base
         return Match(entry, min(1.0, max(0.0, s)))
 
-    if decide(ranked, threshold):
-        floor = DEFAULTS.threshold if threshold is None else threshold
+    if decide(ranked, threshold, length=length):
+        floor = DEFAULTS.bar(length) if threshold is None else threshold
         return Answer(query, tuple(as_match(i, s) for i, s in ranked[:top] if s >= floor))
     suggestions = [as_match(i, s) for i, s in ranked[:3] if s >= SUGGESTION_FLOOR]
     return Answer(query, (), tuple(suggestions))
