@@ -6,11 +6,8 @@ import re
 from typing import Any
 
 from rich.console import Group
-from rich.padding import Padding
 from rich.panel import Panel
-from rich.rule import Rule
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 
 from ..model import Answer, Entry, KnowledgeBase, Problem, Source
@@ -62,6 +59,10 @@ def show(e: Entry, kb: KnowledgeBase) -> Group:
 
 
 def listing(kb: KnowledgeBase, entries: list[Entry]) -> Group:
+    from rich.padding import Padding  # noqa: PLC0415  (tables and rules: only the views that use them pay)
+    from rich.rule import Rule  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
     parts: list[Any] = []
     for t in kb.topics:
         group = [e for e in entries if e.topic == t.id]
@@ -77,7 +78,9 @@ def listing(kb: KnowledgeBase, entries: list[Entry]) -> Group:
     return Group(*parts)
 
 
-def topics(rows: list[dict[str, Any]]) -> Table:
+def topics(rows: list[dict[str, Any]]) -> Any:
+    from rich.table import Table  # noqa: PLC0415
+
     table = Table(box=None, header_style="bold")
     table.add_column("id", style="cyan")
     table.add_column("entries", justify="right")
