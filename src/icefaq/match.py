@@ -147,18 +147,32 @@ def stem(word: str) -> str:
 
 def tokenize(text: str, stem_words: bool = True) -> list[str]:
     """Split normalized text into (stemmed) tokens; '287(g)', 'I-9' and 'U.S.' stay whole."""
-    out: list[str] = []
+    words, stemmed = _words(text)
+    return stemmed if stem_words else words
+
+
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """The text's tokens as written, and the same tokens stemmed (function words and codes are left alone)."""
+    words: list[str] = []
+    stemmed: list[str] = []
     for raw in _TOKEN_RE.findall(normalize(text)):
         if "(" in raw or "." in raw:
-            out.append(raw.replace("(", "").replace(")", "").replace(".", ""))
+            token = raw.replace("(", "").replace(")", "").replace(".", "")
+            words.append(token)
+            stemmed.append(token)
             continue
         raw = raw.replace("'", "")
         parts = raw.split("-")
         if len(parts) > 1 and (len(parts[0]) <= 2 or any(p.isdigit() for p in parts)):
-            out.append("".join(parts))  # i-9, e-verify, i-247a: one token
+            token = "".join(parts)  # i-9, e-verify, i-247a: one token
+            words.append(token)
+            stemmed.append(token)
         else:
-            out.extend(p if p in STOPWORDS or not stem_words else stem(p) for p in parts if p)
-    return out
+            for p in parts:
+                if p:
+                    words.append(p)
+                    stemmed.append(p if p in STOPWORDS else stem(p))
+    return words, stemmed
 
 
 def content(tokens: list[str]) -> list[str]:
@@ -319,19 +333,23 @@ def build_index(kb: KnowledgeBase) -> Index:
     groups = _groups(kb.glossary)
     starts = _starts(groups)
     texts, plain, answers = [], [], []
+    words: set[str] = set()
     for e in kb.entries:
-        fields = [e.question, *e.aliases]
-        tokenized = [content(tokenize(f)) for f in fields]
+        tokenized = []
+        for f in (e.question, *e.aliases, e.answer):
+            written, stemmed = _words(f)
+            words.update(w for w in written if w.isalpha())
+            tokenized.append(content(stemmed))
+        answer = tokenized.pop()
         texts.append([_expand(t, groups, starts) for t in tokenized])
         plain.append([" ".join(t) for t in tokenized])
-        answers.append(frozenset(_expand(content(tokenize(e.answer)), groups, starts)))
+        answers.append(frozenset(_expand(answer, groups, starts)))
     n = len(kb.entries)
     df: dict[str, int] = {}
     for t_list, a in zip(texts, answers):
         for tok in set(a).union(*map(set, t_list)):
             df[tok] = df.get(tok, 0) + 1
     idf = {t: _idf(n, d) for t, d in sorted(df.items())}
-    words = {w for e in kb.entries for f in (e.question, *e.aliases, e.answer) for w in tokenize(f, stem_words=False) if w.isalpha()}
     words |= {w for term, exp in kb.glossary.items() for w in tokenize(term + " " + exp, stem_words=False) if w.isalpha()}
     return Index([e.id for e in kb.entries], texts, plain, [sorted(a) for a in answers], idf, groups, sorted(words | STOPWORDS))
 
