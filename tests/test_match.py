@@ -140,3 +140,17 @@ def test_real_english_words_are_never_corrected_into_knowledge_base_words():
     concepts, _ = match._concepts("detension spendng", index)
     words = {t for c in concepts for alt in c.alternatives for t in alt}
     assert {"detent", "spend"} <= words  # real typos still are corrected
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("more than four hundred federal statutes", ["more", "than", "400", "feder", "statut"]),
+        ("twenty five field offices", ["25", "field", "offic"]),
+        ("four hundred and twenty", ["420"]),
+        ("one of the three four", ["1", "of", "the", "3", "4"]),
+        ("a hundred", ["a", "hundr"]),
+    ],
+)
+def test_number_words_become_digits(text, tokens):
+    assert match.tokenize(text) == tokens

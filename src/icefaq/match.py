@@ -65,7 +65,8 @@ STOPWORDS = frozenset(
 )
 
 # Set phrases of everyday English that say nothing about the topic ("who runs ICE right now" is not
-# about rights). Dropped from queries before matching, like function words.
+# about rights). Dropped from queries before matching, like function words. Written as the tokenizer
+# gives them (number words become digits).
 FILLER_PHRASES = (
     ("right", "now"),
     ("right", "away"),
@@ -83,7 +84,7 @@ FILLER_PHRASES = (
     ("a", "lot"),
     ("for", "real"),
     ("in", "general"),
-    ("like", "im", "five"),
+    ("like", "im", "5"),
 )
 
 _TRANSLATE = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"}
@@ -151,6 +152,44 @@ def tokenize(text: str, stem_words: bool = True) -> list[str]:
     return stemmed if stem_words else words
 
 
+_UNITS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
+def _numbers(words: list[str]) -> list[tuple[int, int, str]]:
+    """Runs of number words ('four hundred', 'twenty five'), as (start, end, digits)."""
+    runs = []
+    i = 0
+    while i < len(words):
+        j, total, current, last = i, 0, 0, ""  # last: what the previous word was (unit, tens, scale)
+        while j < len(words):
+            w = words[j]
+            if w in _UNITS and last in ("", "tens", "scale"):
+                current += _UNITS[w]
+                last = "unit"
+            elif w in _TENS and last in ("", "scale"):
+                current += _TENS[w]
+                last = "tens"
+            elif w in _SCALES and last in ("unit", "tens"):
+                if _SCALES[w] == 100:
+                    current *= 100
+                else:
+                    total, current = total + current * _SCALES[w], 0
+                last = "scale"
+            elif w == "and" and last == "scale" and j + 1 < len(words) and (words[j + 1] in _UNITS or words[j + 1] in _TENS):
+                pass  # 'four hundred and twenty'
+            else:
+                break
+            j += 1
+        if j > i:
+            runs.append((i, j, str(total + current)))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
 def _words(text: str) -> tuple[list[str], list[str]]:
     """The text's tokens as written, and the same tokens stemmed (function words and codes are left alone)."""
     words: list[str] = []
@@ -172,6 +211,9 @@ def _words(text: str) -> tuple[list[str], list[str]]:
                 if p:
                     words.append(p)
                     stemmed.append(p if p in STOPWORDS else stem(p))
+    for start, end, digits in reversed(_numbers(words)):  # 'four hundred' and '400' are one token
+        words[start:end] = [digits]
+        stemmed[start:end] = [digits]
     return words, stemmed
 
 
