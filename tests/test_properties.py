@@ -42,6 +42,41 @@ def test_any_query_gives_a_well_formed_answer_or_a_query_error(query):
     assert len(answer.matches) <= 3 and len(answer.suggestions) <= 3
 
 
+_WORDS = st.sampled_from(
+    "what does ero hsi ice do detainer 287(g) i-9 four hundred twenty right now deportaion speeding estate the of and who runs cbp uscis".split()
+)
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory):
+    import os
+
+    from icefaq import index
+
+    folder = tmp_path_factory.mktemp("stored")
+    path = folder / "kb.yaml"
+    path.write_text(MINI_TEXT, encoding="utf-8")
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder / "cache")
+    try:
+        index.load_compiled(str(path))  # builds the cache
+        kb, ix = index.load_compiled(str(path))  # reads it
+    finally:
+        if old is None:
+            del os.environ["XDG_CACHE_HOME"]
+        else:
+            os.environ["XDG_CACHE_HOME"] = old
+    assert isinstance(ix, index.StoredIndex)
+    return kb, ix
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=120), st.lists(_WORDS, max_size=12).map(" ".join)))
+def test_the_cache_scores_any_query_exactly_as_the_index_in_memory(stored, query):
+    _, ix = stored
+    assert match.rank(query, ix) == match.rank(query, INDEX)
+
+
 def _mutations():
     lines = MINI_TEXT.splitlines(keepends=True)
     line_no = st.integers(0, len(lines) - 1)
