@@ -125,8 +125,37 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | N
     file was last modified well before this write (``_SETTLED_NS``): a second edit within
     the same tick of a coarse file-system clock could otherwise keep the same stamp.
     """
+    import time  # noqa: PLC0415  (only a cache miss writes)
+
+    def fill(db: sqlite3.Connection) -> None:
+        db.executescript(_SCHEMA)
+        meta = {
+            "format": str(CACHE_FORMAT),
+            "key": key,
+            "title": kb.title,
+            "topics": _dumps([[t.id, t.title] for t in kb.topics]),
+            "glossary": _dumps(kb.glossary),
+            "groups": _dumps(index.groups),
+            "words": _dumps(index.words),
+            "count": str(len(kb.entries)),
+            "stamp": stamp if stamp is not None and _settled(stamp, time.time_ns()) else "",
+        }
+        db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        postings = index.all_postings()
+        db.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", ((t, w, len(postings.get(t, ())), _dumps(postings.get(t, []))) for t, w in index.idf.items()))
+        db.executemany(
+            "INSERT INTO entries VALUES (?, ?, ?, ?)",
+            ((i, e.id, _dumps(list(e.values())), _dumps([index.texts[i], index.own(i), index.answers[i], index.plain[i]])) for i, e in enumerate(kb.entries)),
+        )
+        db.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((i, s.id, _dumps(list(s.values()))) for i, s in enumerate(kb.sources.values())))
+
+    _write_db(target, fill)
+
+
+def _write_db(target: str, fill: Callable[[sqlite3.Connection], None]) -> None:
+    """Fill a new SQLite file and rename it to ``target``: private (0600 in a 0700 directory) and
+    atomic (readers see the old file or the new one, never half). Failing to write only costs time."""
     import tempfile  # noqa: PLC0415  (only a cache miss writes)
-    import time  # noqa: PLC0415
 
     directory = os.path.dirname(target)
     try:
@@ -140,40 +169,28 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | N
         try:
             db.execute("PRAGMA journal_mode=OFF")
             db.execute("PRAGMA synchronous=OFF")
-            db.executescript(_SCHEMA)
-            meta = {
-                "format": str(CACHE_FORMAT),
-                "key": key,
-                "title": kb.title,
-                "topics": _dumps([[t.id, t.title] for t in kb.topics]),
-                "glossary": _dumps(kb.glossary),
-                "groups": _dumps(index.groups),
-                "words": _dumps(index.words),
-                "count": str(len(kb.entries)),
-                "stamp": stamp if stamp is not None and _settled(stamp, time.time_ns()) else "",
-            }
-            db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
-            postings = index.all_postings()
-            db.executemany(
-                "INSERT INTO terms VALUES (?, ?, ?, ?)", ((t, w, len(postings.get(t, ())), _dumps(postings.get(t, []))) for t, w in index.idf.items())
-            )
-            db.executemany(
-                "INSERT INTO entries VALUES (?, ?, ?, ?)",
-                (
-                    (i, e.id, _dumps(list(e.values())), _dumps([index.texts[i], index.own(i), index.answers[i], index.plain[i]]))
-                    for i, e in enumerate(kb.entries)
-                ),
-            )
-            db.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((i, s.id, _dumps(list(s.values()))) for i, s in enumerate(kb.sources.values())))
+            fill(db)
             db.commit()
         finally:
             db.close()
-        os.replace(tmp, target)  # atomic: readers see the old file or the new one, never half
+        os.replace(tmp, target)
     except (OSError, sqlite3.Error):
         _unlink(tmp)
     except BaseException:
         _unlink(tmp)
         raise
+
+
+def _open_read_only(target: str) -> sqlite3.Connection:
+    """Open a cache file for reading. Immutable: a cache file is never changed in place, only
+    replaced, so no locking is needed; and its schema is not trusted to run functions."""
+    db = sqlite3.connect(f"file:{_uri_path(target)}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    try:
+        db.execute("PRAGMA trusted_schema=OFF")
+    except sqlite3.Error:
+        db.close()
+        raise
+    return db
 
 
 _SETTLED_NS = 3_000_000_000  # coarser than any file system's timestamp tick (FAT: 2 s)
@@ -212,12 +229,10 @@ class _Store:
         if stamp is None or not os.path.isfile(target):
             return None
         try:
-            # immutable: the file is never changed in place (only replaced), so no locking is needed
-            db = sqlite3.connect(f"file:{_uri_path(target)}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+            db = _open_read_only(target)
         except sqlite3.Error:
             return None
         try:
-            db.execute("PRAGMA trusted_schema=OFF")
             names = "'format', 'key', 'stamp', 'title', 'topics', 'glossary', 'groups', 'count'"
             meta = {str(k): str(v) for k, v in db.execute(f"SELECT name, value FROM meta WHERE name IN ({names})")}
             fresh = meta.get("format") == str(CACHE_FORMAT) and (meta.get("stamp") == stamp or meta.get("key") == _key(read_bytes(path)))
@@ -369,9 +384,8 @@ def english(words: Iterable[str]) -> set[str]:
     stamp = _stamp(source) or ""
     for _ in range(2):
         try:
-            db = sqlite3.connect(f"file:{_uri_path(target)}?mode=ro&immutable=1", uri=True)
+            db = _open_read_only(target)
             try:
-                db.execute("PRAGMA trusted_schema=OFF")
                 ((recorded,),) = db.execute("SELECT value FROM meta WHERE name = 'stamp'").fetchall()
                 if recorded == stamp:
                     found: set[str] = set()
@@ -389,32 +403,16 @@ def english(words: Iterable[str]) -> set[str]:
 
 
 def _write_english(target: str, stamp: str) -> None:
-    import tempfile  # noqa: PLC0415
-
     buckets: dict[str, list[str]] = {}
     for w in sorted(english_words()):
         buckets.setdefault(w[:3], []).append(w)
-    try:
-        os.makedirs(os.path.dirname(target), mode=0o700, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".sqlite", dir=os.path.dirname(target))
-    except OSError:
-        return
-    try:
-        os.close(fd)
-        db = sqlite3.connect(tmp)
-        try:
-            db.executescript("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE english (prefix TEXT PRIMARY KEY, words TEXT NOT NULL);")
-            db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
-            db.executemany("INSERT INTO english VALUES (?, ?)", ((p, " ".join(ws)) for p, ws in buckets.items()))
-            db.commit()
-        finally:
-            db.close()
-        os.replace(tmp, target)
-    except (OSError, sqlite3.Error):
-        _unlink(tmp)
-    except BaseException:
-        _unlink(tmp)
-        raise
+
+    def fill(db: sqlite3.Connection) -> None:
+        db.executescript("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE english (prefix TEXT PRIMARY KEY, words TEXT NOT NULL);")
+        db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+        db.executemany("INSERT INTO english VALUES (?, ?)", ((p, " ".join(ws)) for p, ws in buckets.items()))
+
+    _write_db(target, fill)
 
 
 class StoredIndex:
@@ -429,6 +427,7 @@ class StoredIndex:
         self._postings: dict[str, list[int]] = {}
         self._ids: dict[int, str] = {}
         self._parts: dict[int, Parts] = {}
+        self._vocabulary: list[str] | None = None
 
     @_guarded(1)
     def entry_id(self, i: int) -> str:
@@ -467,8 +466,10 @@ class StoredIndex:
 
     @_guarded(1)
     def vocabulary(self) -> list[str]:
-        ((words,),) = self._store.rows("SELECT value FROM meta WHERE name = 'words'")
-        return [str(w) for w in json.loads(str(words))]
+        if self._vocabulary is None:
+            ((words,),) = self._store.rows("SELECT value FROM meta WHERE name = 'words'")
+            self._vocabulary = [str(w) for w in json.loads(str(words))]
+        return self._vocabulary
 
     def english(self, words: Iterable[str]) -> set[str]:
         return english(words)
