@@ -12,8 +12,8 @@ from icefaq.cli import ExitCode, app
 from .conftest import MINI
 
 runner = CliRunner()
-ENTRY_KEYS = {"id", "topic", "question", "answer", "aliases", "sources", "related", "reviewed"}
-SOURCE_KEYS = {"id", "title", "publisher", "url", "date"}
+ENTRY_KEYS = {"id", "topic", "question", "answer", "citations", "aliases", "sources", "related", "reviewed"}
+SOURCE_KEYS = {"id", "title", "publisher", "kind", "url", "date"}
 
 
 def run(*args: str, input: str | None = None, data: str | None = str(MINI)):

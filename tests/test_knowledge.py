@@ -56,6 +56,11 @@ def line_of(text: str, needle: str) -> int:
         ("    date: 2025-01-10\n", "    date: January 2025\n", "January 2025", None, "not a date"),
         ("  - id: law-book\n", "  - id: Law Book\n", "Law Book", None, "kebab-case"),
         ("schema: 1", "schema: 2", "schema: 2", None, "schema must be 1"),
+        ("removal [@ero-page].", "removal [@ero-pag].", "    answer: |\n      ERO finds", "ero-role", "marker names unknown source 'ero-pag'; did you mean 'ero-page'?"),
+        ("removal [@ero-page].", "removal [@law-book].", "    answer: |\n      ERO finds", "ero-role", "names source 'law-book', which the entry does not list"),
+        ("removal [@ero-page].", "removal [@ero-page.", "    answer: |\n      ERO finds", "ero-role", "malformed citation marker"),
+        ("removal [@ero-page].", "removal [@Ero Page].", "    answer: |\n      ERO finds", "ero-role", "malformed citation marker"),
+        ("    kind: law\n", "    kind: lawbook\n", "kind: lawbook", None, "unknown kind 'lawbook'"),
     ],
 )
 def test_each_data_fault_is_located(write, mini_text, old, new, at, entry, needle):
@@ -181,3 +186,23 @@ def test_near_duplicate_questions_warn(write, mini_text):
 def test_mini_validates_clean():
     report = knowledge.validate(MINI, today=dt.date(2026, 11, 23))
     assert report.ok and report.problems == ()
+
+
+def test_citation_warnings(write, mini_text):
+    """A listed source no marker uses, and a paragraph of facts without a marker, are warnings."""
+    text = mini_text.replace("such as smuggling [@hsi-page] and trafficking [@hsi-page; @law-book].", "such as smuggling [@hsi-page] and trafficking.")
+    text = text.replace("It runs detention and transport [@ero-page].", "It runs detention and transport, and it also runs the alternatives to detention program.")
+    report = knowledge.validate(write(text), today=dt.date(2026, 11, 23))
+    assert report.ok
+    unused = [p for p in report.problems if "'law-book' is listed but no citation marker" in p.message]
+    assert [p.entry for p in unused] == ["hsi-role"]
+    bare = [p for p in report.problems if "paragraph without a citation marker" in p.message]
+    assert [p.entry for p in bare] == ["ero-role"]
+    assert bare[0].line == line_of(text, "It runs detention")  # the paragraph's own line
+
+
+def test_sources_are_numbered_in_order_of_first_citation(write, mini_text):
+    text = mini_text.replace("such as smuggling [@hsi-page] and trafficking [@hsi-page; @law-book].", "such as smuggling [@law-book] and trafficking [@hsi-page].")
+    kb = knowledge.load(write(text))
+    assert kb.get("hsi-role").sources == ("law-book", "hsi-page")  # the list says hsi-page first
+    assert kb.sources["law-book"].kind == "law" and kb.sources["hsi-page"].kind is None

@@ -133,3 +133,23 @@ def test_markdown_golden_output():
     e = kb.get("hsi-role")
     expected = (DATA / "golden" / "hsi-role.md").read_text(encoding="utf-8")
     assert textview.show(e, kb, textview.MARKDOWN) + "\n" == expected
+
+
+def test_json_numbers_markers_and_maps_numbers_to_source_ids():
+    kb = knowledge.load(MINI)
+    doc = jsonview.entry(kb.get("hsi-role"), kb)
+    assert doc["answer"] == "HSI investigates cross-border crime such as smuggling [1] and trafficking [1, 2]."
+    assert doc["citations"] == {"1": "hsi-page", "2": "law-book"}
+    assert [s["id"] for s in doc["sources"]] == ["hsi-page", "law-book"]
+    assert [s["kind"] for s in doc["sources"]] == [None, "law"]
+
+
+def test_rich_answer_shows_numbered_citations_linked_to_their_sources():
+    kb = knowledge.load(MINI)
+    console = Console(file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor")
+    console.print(richtext.show(kb.get("hsi-role"), kb))
+    out = console.file.getvalue()
+    plain = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", out)
+    assert "smuggling [1] and trafficking [1][2]." in plain
+    assert "\x1b]8;" in out and "https://example.org/hsi" in out  # [1] is a hyperlink to its source
+    assert "[@" not in plain

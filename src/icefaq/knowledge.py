@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import citations
 from .errors import DataError
 from .files import read_text, resolve_path
-from .model import Entry, KnowledgeBase, Problem, Severity, Source, Topic
+from .model import SOURCE_KINDS, Entry, KnowledgeBase, Problem, Severity, Source, Topic
 
 SCHEMA_VERSION = 1
 MAX_DEPTH = 32
@@ -28,7 +29,7 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 TOP_KEYS = {"schema": True, "title": True, "topics": True, "glossary": False, "sources": True, "entries": True}
 TOPIC_KEYS = {"id": True, "title": True}
-SOURCE_KEYS = {"id": True, "title": True, "publisher": True, "url": False, "date": False, "note": False}
+SOURCE_KEYS = {"id": True, "title": True, "publisher": True, "kind": False, "url": False, "date": False, "note": False}
 ENTRY_KEYS = {
     "id": True,
     "topic": True,
@@ -340,7 +341,7 @@ def build(tree: Any, path: str) -> tuple[KnowledgeBase | None, list[Problem]]:
         if not c.mapping(item, SOURCE_KEYS, "a source", line):
             continue
         sid = c.text(item, "id", "source")
-        fields = {k: c.text(item, k, "source", sid, optional=k in ("url", "date", "note")) for k in SOURCE_KEYS}
+        fields = {k: c.text(item, k, "source", sid, optional=k in ("kind", "url", "date", "note")) for k in SOURCE_KEYS}
         if sid is None:
             continue
         if not ID_RE.match(sid):
@@ -352,8 +353,13 @@ def build(tree: Any, path: str) -> tuple[KnowledgeBase | None, list[Problem]]:
         if url is not None and not re.match(r"^https?://", url, re.I):
             c.warn(f"source {sid!r} has a URL that is not http(s): {url[:60]!r}; it is shown as text only", item.key_lines["url"])
         date = c.date(fields["date"], f"source {sid!r} date", item.key_lines.get("date"), None)
+        kind = fields["kind"]
+        if kind is not None and kind not in SOURCE_KINDS:
+            hint = _closest(kind, SOURCE_KINDS)
+            c.error(f"source {sid!r} has unknown kind {kind!r}; use one of: {', '.join(SOURCE_KINDS)}" + (f" (did you mean {hint!r}?)" if hint else ""), item.key_lines["kind"])
+            kind = None
         if fields["title"] and fields["publisher"]:
-            sources[sid] = Source(sid, fields["title"], fields["publisher"], url, date, fields["note"])
+            sources[sid] = Source(sid, fields["title"], fields["publisher"], url, date, fields["note"], kind)
 
     entries: list[Entry] = []
     seen: dict[str, int] = {}
@@ -388,6 +394,8 @@ def build(tree: Any, path: str) -> tuple[KnowledgeBase | None, list[Problem]]:
             if s not in sources and not any(p.severity is Severity.ERROR and f"source id {s!r}" in p.message for p in c.problems):
                 hint = _closest(s, sources)
                 c.error(f"unknown source {s!r}" + (f"; did you mean {hint!r}?" if hint else "; declare it under sources"), s_line, eid)
+        if answer:
+            cites = _check_markers(c, answer, cites, sources, item.key_lines["answer"], eid)
         if eid:
             pending_refs.append((eid, "related", related, related_lines))
         if eid and topic in topic_ids and question and answer and cites and all(s in sources for s in cites):
@@ -405,6 +413,43 @@ def build(tree: Any, path: str) -> tuple[KnowledgeBase | None, list[Problem]]:
         return None, c.problems
     kb = KnowledgeBase(title, tuple(topics), tuple(entries), sources, glossary, path)
     return kb, c.problems
+
+
+def _check_markers(c: _Checker, answer: str, cites: list[str], sources: dict[str, Source], line: int, eid: str | None) -> list[str]:
+    """Check an answer's citation markers against its sources; return the sources in citation order.
+
+    Errors: a malformed marker, or one naming a source that is unknown or not in the entry's
+    list. Warnings: a listed source no marker uses, a paragraph that states something without
+    a marker. The numbered source list follows the order of first citation in the text.
+    """
+    for bad in citations.malformed(answer):
+        c.error(f"malformed citation marker {bad[:40]!r}; write [@source-id] or [@one; @two]", line, eid)
+    used = citations.cited_ids(answer)
+    for s in used:
+        if s not in sources:
+            hint = _closest(s, sources)
+            c.error(f"citation marker names unknown source {s!r}" + (f"; did you mean {hint!r}?" if hint else ""), line, eid)
+        elif s not in cites:
+            c.error(f"citation marker names source {s!r}, which the entry does not list under sources", line, eid)
+    for s in cites:
+        if s not in used:
+            c.warn(f"source {s!r} is listed but no citation marker in the answer uses it", line, eid)
+    offset = 1  # a block scalar's text starts on the line after 'answer: |'
+    for para in re.split(r"(\n\s*\n)", answer):
+        if para.strip() and not citations.MARKER.search(para) and _states_facts(para):
+            c.warn(f"paragraph without a citation marker: {' '.join(para.split())[:50]!r}...", line + offset + _lead(para), eid)
+        offset += para.count("\n")
+    return [s for s in used if s in cites] + [s for s in cites if s not in used]
+
+
+def _lead(para: str) -> int:
+    return len(para) - len(para.lstrip("\n")) if para.startswith("\n") else 0
+
+
+def _states_facts(para: str) -> bool:
+    """A paragraph needs a marker unless it is a short pointer or the not-legal-advice line."""
+    words = para.split()
+    return len(words) > 12 and "legal advice" not in para.lower()
 
 
 def _items(c: _Checker, top: _Map, key: str, allow_empty: bool = False) -> list[tuple[Any, int]]:

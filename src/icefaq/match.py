@@ -35,6 +35,7 @@ import math
 import re
 import unicodedata
 
+from . import citations
 from .errors import QueryError
 from .model import Answer, Entry, KnowledgeBase, Match, Record
 
@@ -378,7 +379,7 @@ def build_index(kb: KnowledgeBase) -> Index:
     words: set[str] = set()
     for e in kb.entries:
         tokenized = []
-        for f in (e.question, *e.aliases, e.answer):
+        for f in (e.question, *e.aliases, citations.strip(e.answer)):
             written, stemmed = _words(f)
             words.update(w for w in written if w.isalpha())
             tokenized.append(content(stemmed))

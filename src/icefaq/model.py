@@ -82,14 +82,26 @@ class Topic(Record):
 class Source(Record):
     """A citable document: a web page, statute, report or article."""
 
-    __slots__ = _fields = ("id", "title", "publisher", "url", "date", "note")
-    _defaults = {"url": None, "date": None, "note": None}
+    __slots__ = _fields = ("id", "title", "publisher", "url", "date", "note", "kind")
+    _defaults = {"url": None, "date": None, "note": None, "kind": None}
     id: str
     title: str
     publisher: str
     url: str | None
     date: str | None  # the document's own date: YYYY, YYYY-MM or YYYY-MM-DD
     note: str | None
+    kind: str | None  # one of SOURCE_KINDS
+
+
+# What kind of document a source is, so a reader can weigh it (shown by ``sources`` and in JSON).
+SOURCE_KINDS = {
+    "official": "an agency's own page, release, memo or filing",
+    "law": "statute, regulation, executive order or court text",
+    "research": "government or academic research: GAO, CRS, inspectors general, TRAC",
+    "news": "news reporting",
+    "advocacy": "advocacy or legal-aid group, think tank, or partisan statement: cited only for attributed views",
+    "other": "law-firm page, explainer site or unofficial copy",
+}
 
 
 class Entry(Record):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from .. import citations
 from ..model import Answer, Entry, KnowledgeBase, Match, Problem, Source
 
 TYPE_CHECKING = False
@@ -22,7 +23,7 @@ def dumps(value: Any, lines: bool = False) -> str:
 
 
 def source(s: Source) -> dict[str, Any]:
-    return {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url, "date": s.date}
+    return {"id": s.id, "title": s.title, "publisher": s.publisher, "kind": s.kind, "url": s.url, "date": s.date}
 
 
 def entry(e: Entry, kb: KnowledgeBase) -> dict[str, Any]:
@@ -30,7 +31,8 @@ def entry(e: Entry, kb: KnowledgeBase) -> dict[str, Any]:
         "id": e.id,
         "topic": e.topic,
         "question": e.question,
-        "answer": e.answer.strip(),
+        "answer": citations.number(e.answer, e.sources).strip(),
+        "citations": citations.citation_map(e.sources),
         "aliases": list(e.aliases),
         "sources": [source(s) for s in kb.sources_of(e)],
         "related": list(e.related),

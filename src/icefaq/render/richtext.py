@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.style import Style
 from rich.text import Text
 
+from .. import citations
 from ..model import Answer, Entry, KnowledgeBase, Problem, Source
 from . import DISCLAIMER, clean, one_line, safe_url
 
@@ -32,8 +33,18 @@ def _citation(n: int, s: Source) -> Text:
 def entry(e: Entry, kb: KnowledgeBase, score: float | None = None) -> Panel:
     """A panel: the answer, its numbered sources, the review date and follow-up questions."""
     parts: list[Any] = []
+    urls = [safe_url(s.url) for s in kb.sources_of(e)]
     for para in re.split(r"\n\s*\n", clean(e.answer).strip()):
-        parts += [Text(" ".join(para.split())), Text("")]
+        t = Text()
+        for text, nums in citations.pieces(para, e.sources):
+            if not nums:
+                t.append(re.sub(r"\s+", " ", text))
+                continue
+            t.append(" ")
+            for n in nums:  # each number styled, and a link to its source where that is safe
+                url = urls[n - 1] if n <= len(urls) else None
+                t.append(f"[{n}]", style=Style(color="cyan", bold=True, link=url) if url else Style(color="cyan", bold=True))
+        parts += [t, Text("")]
     parts.append(Text("Sources", style="bold underline"))
     parts += [_citation(n, s) for n, s in enumerate(kb.sources_of(e), 1)]
     if e.reviewed:
@@ -95,7 +106,7 @@ def sources(kb: KnowledgeBase) -> Group:
     parts: list[Any] = []
     for n, s in enumerate(kb.sources.values(), 1):
         parts.append(_citation(n, s))
-        parts.append(Text(f"   id {s.id} · cited by: {', '.join(cited.get(s.id, ())) or '(not cited)'}\n", style="dim"))
+        parts.append(Text(f"   id {s.id} · {s.kind or 'unknown'} · cited by: {', '.join(cited.get(s.id, ())) or '(not cited)'}\n", style="dim"))
     return Group(*parts)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .. import citations
 from ..model import Answer, Entry, KnowledgeBase, Problem, Record, Source
 from . import DISCLAIMER, clean, one_line, safe_url
 
@@ -49,9 +50,30 @@ MARKDOWN = Style(
 )
 
 
-def _paragraphs(text: str, st: Style) -> str:
-    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", clean(text).strip())]
-    return "\n\n".join(st.escape(p) for p in paras if p)
+def _paragraphs(e: Entry, kb: KnowledgeBase, st: Style) -> str:
+    """The answer, its citation markers numbered as the source list is: plain ``[1]``, Markdown
+    ``[\\[1\\]][id-1]`` reference links (defined under the source list)."""
+    linked = {n for n, s in enumerate(kb.sources_of(e), 1) if safe_url(s.url)}
+    out = []
+    for text, nums in citations.pieces(clean(e.answer), e.sources):
+        if not nums:
+            out.append(st.escape(text))
+        elif st is MARKDOWN:
+            out.append(" " + "".join(f"[\\[{n}\\]][{e.id}-{n}]" if n in linked else f"\\[{n}\\]" for n in nums))
+        else:
+            out.append(" [" + ", ".join(map(str, nums)) + "]")
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", "".join(out).strip())]
+    return "\n\n".join(p for p in paras if p)
+
+
+def _link_definitions(e: Entry, kb: KnowledgeBase) -> list[str]:
+    """Markdown link definitions for the citation numbers (invisible when rendered)."""
+    defs = []
+    for n, s in enumerate(kb.sources_of(e), 1):
+        url = safe_url(s.url)
+        if url:
+            defs.append(f"[{e.id}-{n}]: <{url}>")
+    return defs
 
 
 def citation(n: int, s: Source, st: Style) -> str:
@@ -70,12 +92,16 @@ def entry(e: Entry, kb: KnowledgeBase, st: Style, score: float | None = None, le
     """One entry: question, answer, numbered sources, review date, follow-up questions."""
     head = st.escape(one_line(e.question))
     meta = f"id: {e.id}" + (f", score {score:.2f}" if score is not None else "")
-    lines = [st.heading(head, level), f"({meta})" if st is PLAIN else f"*{st.escape(meta)}*", "", _paragraphs(e.answer, st), ""]
+    lines = [st.heading(head, level), f"({meta})" if st is PLAIN else f"*{st.escape(meta)}*", "", _paragraphs(e, kb, st), ""]
     lines.append(st.heading("Sources", level + 1) if st is MARKDOWN else "Sources:")
     if st is MARKDOWN:
         lines.append("")
     for n, s in enumerate(kb.sources_of(e), 1):
         lines.append(("  " if st is PLAIN else "") + citation(n, s, st))
+    if st is MARKDOWN:
+        defs = _link_definitions(e, kb)
+        if defs:
+            lines += ["", *defs]
     if e.reviewed:
         lines += ["", f"Reviewed: {e.reviewed}" if st is PLAIN else f"*Reviewed: {e.reviewed}*"]
     related = [r for r in (kb.get(i) for i in e.related) if r is not None]
@@ -143,10 +169,11 @@ def sources(kb: KnowledgeBase, st: Style) -> str:
     out: list[str] = []
     for n, s in enumerate(kb.sources.values(), 1):
         by = ", ".join(cited.get(s.id, ())) or "(not cited)"
+        kind = s.kind or "unknown"
         if st is MARKDOWN:
-            out.append(f"{citation(n, s, st)}  \n   id {st.code(s.id)}; cited by: {st.escape(by)}")
+            out.append(f"{citation(n, s, st)}  \n   id {st.code(s.id)}; kind: {kind}; cited by: {st.escape(by)}")
         else:
-            out.append(f"{citation(n, s, st)}\n    id: {s.id}; cited by: {by}")
+            out.append(f"{citation(n, s, st)}\n    id: {s.id}; kind: {kind}; cited by: {by}")
     return "\n".join(out)
 
 
