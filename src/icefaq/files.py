@@ -73,3 +73,10 @@ def decode(raw: bytes, path: str) -> str:
 def read_text(path: str) -> str:
     """Read a knowledge-base file as UTF-8 text (see :func:`read_bytes` and :func:`decode`)."""
     return decode(read_bytes(path), path)
+
+
+def uri_path(path: str) -> str:
+    """A path as the path part of an SQLite file: URI (every byte but a few safe ones %-escaped)."""
+    safe = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-_.~"
+    raw = os.path.abspath(path).encode("utf-8", "surrogateescape")
+    return "".join(chr(b) if b in safe else f"%{b:02X}" for b in raw)

@@ -23,7 +23,7 @@ import sqlite3
 
 from . import __version__
 from .errors import DataError
-from .files import read_bytes, resolve_path
+from .files import read_bytes, resolve_path, uri_path
 from .match import Index, Parts, _starts, english_source, english_words, make_parts
 from .model import Entry, KnowledgeBase, Source, Topic
 
@@ -110,6 +110,7 @@ CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE terms (token TEXT PRIMARY KEY, idf REAL NOT NULL, df INTEGER NOT NULL, postings TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE entries (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL, match TEXT NOT NULL);
 CREATE TABLE sources (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL);
+CREATE TABLE vectors (num INTEGER PRIMARY KEY, packed BLOB NOT NULL);
 """
 
 
@@ -138,6 +139,7 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | N
             "groups": _dumps(index.groups),
             "words": _dumps(index.words),
             "count": str(len(kb.entries)),
+            "vectors": "1" if index.vectors else "",
             "stamp": stamp if stamp is not None and _settled(stamp, time.time_ns()) else "",
         }
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
@@ -148,6 +150,7 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | N
             ((i, e.id, _dumps(list(e.values())), _dumps([index.texts[i], index.own(i), index.answers[i], index.plain[i]])) for i, e in enumerate(kb.entries)),
         )
         db.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((i, s.id, _dumps(list(s.values()))) for i, s in enumerate(kb.sources.values())))
+        db.executemany("INSERT INTO vectors VALUES (?, ?)", enumerate(index.vectors))
 
     _write_db(target, fill)
 
@@ -184,7 +187,7 @@ def _write_db(target: str, fill: Callable[[sqlite3.Connection], None]) -> None:
 def _open_read_only(target: str) -> sqlite3.Connection:
     """Open a cache file for reading. Immutable: a cache file is never changed in place, only
     replaced, so no locking is needed; and its schema is not trusted to run functions."""
-    db = sqlite3.connect(f"file:{_uri_path(target)}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+    db = sqlite3.connect(f"file:{uri_path(target)}?mode=ro&immutable=1", uri=True, check_same_thread=False)
     try:
         db.execute("PRAGMA trusted_schema=OFF")
     except sqlite3.Error:
@@ -233,7 +236,7 @@ class _Store:
         except sqlite3.Error:
             return None
         try:
-            names = "'format', 'key', 'stamp', 'title', 'topics', 'glossary', 'groups', 'count'"
+            names = "'format', 'key', 'stamp', 'title', 'topics', 'glossary', 'groups', 'count', 'vectors'"
             meta = {str(k): str(v) for k, v in db.execute(f"SELECT name, value FROM meta WHERE name IN ({names})")}
             fresh = meta.get("format") == str(CACHE_FORMAT) and (meta.get("stamp") == stamp or meta.get("key") == _key(read_bytes(path)))
         except (*_READ_ERRORS, DataError):
@@ -267,13 +270,6 @@ class _Store:
             raw = read_bytes(self.path)
             self.rebuilt = _build(self.path, raw, _key(raw), self.target, stamp)
         return self.rebuilt
-
-
-def _uri_path(path: str) -> str:
-    """A path as the path part of an SQLite file: URI (every byte but a few safe ones %-escaped)."""
-    safe = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/-_.~"
-    raw = os.path.abspath(path).encode("utf-8", "surrogateescape")
-    return "".join(chr(b) if b in safe else f"%{b:02X}" for b in raw)
 
 
 def _guarded(side: int, attribute: str | None = None) -> Callable[[Callable[..., object]], Callable[..., object]]:
@@ -428,6 +424,7 @@ class StoredIndex:
         self._ids: dict[int, str] = {}
         self._parts: dict[int, Parts] = {}
         self._vocabulary: list[str] | None = None
+        self._vectors: dict[int, bytes] = {}
 
     @_guarded(1)
     def entry_id(self, i: int) -> str:
@@ -473,6 +470,20 @@ class StoredIndex:
 
     def english(self, words: Iterable[str]) -> set[str]:
         return english(words)
+
+    def has_vectors(self) -> bool:
+        return bool(self._store.meta.get("vectors"))
+
+    @_guarded(1)
+    def entry_vectors(self, nums: Iterable[int]) -> dict[int, bytes]:
+        memo = self._vectors
+        wanted = [i for i in nums if i not in memo]
+        if wanted and self.has_vectors():
+            for num, packed in self._store.rows_in("SELECT num, packed FROM vectors WHERE num IN (%s)", wanted):
+                if not isinstance(packed, bytes):
+                    raise TypeError("a vectors row is not a blob")
+                memo[int(num)] = packed  # type: ignore[call-overload]
+        return {i: memo[i] for i in nums if i in memo}
 
     @_guarded(1)
     def parts(self, nums: Iterable[int]) -> dict[int, Parts]:

@@ -28,7 +28,7 @@ import math
 
 from .. import citations
 from ..model import KnowledgeBase, Record
-from . import spelling
+from . import semantic, spelling
 from .spelling import ENGLISH_MIN_LENGTH, english_words
 from .text import MAX_QUERY_CHARS, STOPWORDS, content, drop_fillers, stem, tokenize, words_of
 
@@ -61,7 +61,7 @@ class Index:
     (index.py) can offer the same members backed by a file it reads piecemeal.
     """
 
-    __slots__ = ("ids", "texts", "plain", "answers", "idf", "groups", "words", "starts", "_postings", "_memo")
+    __slots__ = ("ids", "texts", "plain", "answers", "idf", "groups", "words", "starts", "vectors", "_postings", "_memo")
 
     def __init__(
         self,
@@ -72,10 +72,12 @@ class Index:
         idf: dict[str, float],
         groups: list[list[tuple[str, ...]]],
         words: list[str],
+        vectors: list[bytes] | None = None,
     ) -> None:
         self.ids, self.texts, self.plain, self.answers = ids, texts, plain, answers
         self.idf, self.groups, self.words = idf, groups, words
         self.starts = _starts(groups)
+        self.vectors = vectors or []  # per entry: packed unit vectors, the centroid first (see semantic)
         self._postings: dict[str, list[int]] | None = None
         self._memo: dict[int, Parts] = {}
 
@@ -131,6 +133,15 @@ class Index:
             if i not in memo:
                 memo[i] = make_parts(self.texts[i], self.own(i), self.answers[i], self.plain[i])
         return {i: memo[i] for i in nums}
+
+
+    def entry_vectors(self, nums: Iterable[int]) -> dict[int, bytes]:
+        """These entries' packed vectors (centroid, then each question and alias); empty without vectors."""
+        vectors = self.vectors
+        return {i: vectors[i] for i in nums if i < len(vectors)}
+
+    def has_vectors(self) -> bool:
+        return bool(self.vectors)
 
 
 Parts = tuple  # (list[frozenset[str]], frozenset[str], list[float], frozenset[str], list[str])
@@ -219,7 +230,8 @@ def build_index(kb: KnowledgeBase) -> Index:
             df[tok] = df.get(tok, 0) + 1
     idf = {t: _idf(n, d) for t, d in sorted(df.items())}
     words |= {w for term, exp in kb.glossary.items() for w in tokenize(term + " " + exp, stem_words=False) if w.isalpha()}
-    return Index([e.id for e in kb.entries], texts, plain, [sorted(a) for a in answers], idf, groups, sorted(words | STOPWORDS))
+    vectors = semantic.index_vectors(kb.entries) if n <= semantic.MAX_ENTRIES else []
+    return Index([e.id for e in kb.entries], texts, plain, [sorted(a) for a in answers], idf, groups, sorted(words | STOPWORDS), vectors)
 
 
 # --------------------------------------------------------------------------- queries
@@ -377,10 +389,17 @@ def features(query: str, index: Index, params: Params = DEFAULTS) -> list[tuple[
 
 
 def _features(query: str, index: Index, params: Params) -> tuple[list[tuple[int, float, float, float]], int]:
+    found, length, _ = lexical_features(query, index, params)
+    return found, length
+
+
+def lexical_features(query: str, index: Index, params: Params = DEFAULTS) -> tuple[list[tuple[int, float, float, float]], int, float]:
+    """The per-entry lexical features (see :func:`features`), the query's number of concepts, and the
+    share of its information (IDF mass) made of words the knowledge base knows."""
     concepts, known = _concepts(query, index, params)
     total = sum(c.weight for c in concepts)
     if not concepts or total <= 0:
-        return [], len(concepts)
+        return [], len(concepts), 0.0
     from rapidfuzz import fuzz, process  # noqa: PLC0415
 
     qset = frozenset(t for c in concepts for alt in c.alternatives for t in alt)
@@ -404,7 +423,8 @@ def _features(query: str, index: Index, params: Params) -> tuple[list[tuple[int,
                     best_prec = max(best_prec, sum(known.get(t, 0.0) for t in tset & qset) / own)
         best = process.extractOne(qplain, plain, scorer=fuzz.token_sort_ratio)
         out.append((i, best_cov / total, best_prec, best[1] / 100.0 if best else 0.0))
-    return out, len(concepts)
+    known_mass = sum(c.weight for c in concepts if any(t in known for alt in c.alternatives for t in alt))
+    return out, len(concepts), known_mass / total
 
 
 def combine(f: tuple[int, float, float, float], params: Params = DEFAULTS) -> float:

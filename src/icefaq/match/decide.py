@@ -1,0 +1,91 @@
+"""The one decision rule: how likely each entry is to answer the query, and whether to answer.
+
+For every candidate entry the matcher gathers a few signals (:data:`FEATURES`): the lexical
+score and its parts (coverage, precision, similarity; see :mod:`.lexical`), the semantic
+similarity of the query to the entry's best question or alias (:mod:`.semantic`), each one's
+lead over the best other entry, the share of the query's information the knowledge base
+knows at all, and the query's length. A logistic model weighs them into the probability
+that the entry answers the query: that probability is the ``score`` users see, in 0..1, and
+entries are ranked by it. The model's few coefficients and its threshold live in
+:mod:`.weights`, fitted by ``bench/fit.py`` on the train split of the real-question corpus,
+the threshold chosen on its dev split (see tests/corpus/README.md). The rule: answer with
+the best entry when its probability reaches the threshold, else abstain and suggest.
+"""
+
+from __future__ import annotations
+
+import math
+
+from . import semantic, weights
+from .lexical import DEFAULTS, Index, combine, lexical_features
+
+FEATURES = (
+    "lexical",
+    "coverage",
+    "precision",
+    "similarity",
+    "semantic",
+    "lexical_lead",
+    "semantic_lead",
+    "known_share",
+    "length",
+)
+DEEP = 6  # how many entries (best by centroid, and best by lexical score) get the full semantic comparison
+
+
+def signals(query: str, index: Index) -> dict[int, list[float]]:
+    """Each candidate entry's signals, in :data:`FEATURES` order."""
+    found, length, known_share = lexical_features(query, index)
+    lex = {f[0]: (combine(f, DEFAULTS), f[1], f[2], f[3]) for f in found}
+    sem: dict[int, float] = {}
+    qvec = semantic.encode_query(query) if index.has_vectors() else None
+    if qvec is not None:
+        scope = range(index.n) if index.n <= semantic.SCAN_ALL else sorted(lex)
+        packed = index.entry_vectors(scope)
+        sem = {i: semantic.centroid_similarity(qvec, p) for i, p in packed.items()}
+        deep = set(sorted(sem, key=lambda i: -sem[i])[:DEEP]) | set(sorted(lex, key=lambda i: -lex[i][0])[:DEEP])
+        for i in deep:
+            if i in packed:
+                sem[i] = max(sem[i], semantic.phrasing_similarity(qvec, packed[i]))
+        top_sem = sorted(sem, key=lambda i: -sem[i])[:DEEP]
+        for i in top_sem:  # entries that share no word with the query but mean the same
+            lex.setdefault(i, (0.0, 0.0, 0.0, 0.0))
+    if not lex:
+        return {}
+    best_lex = _two_best(v[0] for v in lex.values())
+    best_sem = _two_best(sem.get(i, 0.0) for i in lex)
+    size = math.log1p(length)
+    out = {}
+    for i, (score, cov, prec, sim) in lex.items():
+        s = sem.get(i, 0.0)
+        out[i] = [score, cov, prec, sim, s, _lead(score, best_lex), _lead(s, best_sem), known_share, size]
+    return out
+
+
+def _two_best(values: object) -> tuple[float, float]:
+    top = sorted(values, reverse=True)[:2]  # type: ignore[call-overload]
+    return (top[0] if top else 0.0, top[1] if len(top) > 1 else 0.0)
+
+
+def _lead(value: float, best: tuple[float, float]) -> float:
+    """How far this entry is ahead of the best other entry (negative when behind)."""
+    return value - (best[1] if value >= best[0] else best[0])
+
+
+def probability(x: list[float]) -> float:
+    """The fitted model's probability that an entry with these signals answers the query."""
+    z = weights.INTERCEPT + sum(w * (v - m) / s for w, v, m, s in zip(weights.COEFFICIENTS, x, weights.MEANS, weights.SCALES))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def rank(query: str, index: Index) -> list[tuple[int, float]]:
+    """The candidate entries with their probabilities, most likely first (ties in knowledge-base order)."""
+    ranked = [(i, round(probability(x), 4)) for i, x in signals(query, index).items()]
+    ranked.sort(key=lambda r: (-r[1], r[0]))
+    return ranked
+
+
+def confident(ranked: list[tuple[int, float]], threshold: float | None = None) -> bool:
+    """Is the best of these ranked entries a confident answer? ``threshold`` replaces the fitted one."""
+    bar = weights.THRESHOLD if threshold is None else threshold
+    return bool(ranked) and ranked[0][1] >= bar
