@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 import synth  # noqa: E402
 
-NAIVE = '''
+NAIVE = """
 import sys, typer, yaml
 from rapidfuzz import process, fuzz
 from rich.console import Console
@@ -38,7 +38,7 @@ def ask(q: str):
     e = texts[best[2]][1]
     Console().print(e["question"]); Console().print(e["answer"])
 app()
-'''
+"""
 
 
 def timed(cmd: list[str], env: dict[str, str], runs: int) -> float:
@@ -118,8 +118,10 @@ def main() -> None:
         cold = statistics.median(colds)
         out = subprocess.run([exe, "ask", "--json", query], env=senv, capture_output=True, text=True).stdout
         found = f'"id": "e{n // 2}"' in out
-        print(f"\n{n} entries ({path.stat().st_size / 1e6:.0f} MB): libyaml parse {parse * 1000:.0f} ms; "
-              f"first run {cold * 1000:.0f} ms ({cold / parse:.2f}x the parse; goal ≤1.5x); right entry found: {found}\n")
+        print(
+            f"\n{n} entries ({path.stat().st_size / 1e6:.0f} MB): libyaml parse {parse * 1000:.0f} ms; "
+            f"first run {cold * 1000:.0f} ms ({cold / parse:.2f}x the parse; goal ≤1.5x); right entry found: {found}\n"
+        )
         print("| later runs | median ms | x python -c pass | goal |\n|---|---:|---:|---|")
         for label, cmd, extra, _ in invocations(exe, f"e{n // 2}", query):
             subprocess.run(cmd, env={**senv, **extra}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)

@@ -88,7 +88,13 @@ USAGE_ERRORS = [
     ["--data"],
 ]
 
-HELP = [["--help"], ["-h"], *([c.name, flag] for c in spec.COMMANDS for flag in ("-h", "--help")), ["ask", "x", "--help"], ["--help", "ask"]]
+HELP = [
+    ["--help"],
+    ["-h"],
+    *([c.name, flag] for c in spec.COMMANDS for flag in ("-h", "--help")),
+    ["ask", "x", "--help"],
+    ["--help", "ask"],
+]
 
 
 def _fill(argv: list[str], other: str) -> list[str]:
@@ -127,7 +133,9 @@ def test_every_declared_option_has_a_case():
             if not opt.typer_only:
                 assert used & set(opt.flags), f"{cmd.name} {opt.flags} has no case in CASES"
                 for flag in opt.flags:  # and each spelling, somewhere
-                    assert any(a == flag or a.startswith(flag + "=") or (len(flag) == 2 and a.startswith(flag)) for argv in CASES for a in argv), flag
+                    assert any(
+                        a == flag or a.startswith(flag + "=") or (len(flag) == 2 and a.startswith(flag)) for argv in CASES for a in argv
+                    ), flag
         assert any(argv[:1] == [cmd.name] for argv in CASES) or cmd is spec.ROOT
 
 
@@ -245,7 +253,11 @@ def test_every_command_and_option_has_help():
 
 
 def _complete(env: dict[str, str], fast: bool) -> str:
-    code = "import sys; from icefaq.cli import main; sys.exit(main())" if fast else "from icefaq.cli.typer_app import app; app(prog_name='icefaq')"
+    code = (
+        "import sys; from icefaq.cli import main; sys.exit(main())"
+        if fast
+        else "from icefaq.cli.typer_app import app; app(prog_name='icefaq')"
+    )
     full = {**os.environ, "PYTHONPATH": str(REPO / "src"), "ICEFAQ_DATA": str(MINI), **env}
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=full, timeout=60)
     assert r.stderr == ""

@@ -63,7 +63,9 @@ def test_every_common_invocation_runs_without_typer_click_or_rich():
         "print(' '.join(sorted(sys.modules)))"
     )
     loaded = set(run_py(code).split())
-    assert not {"typer", "click", "rich", "pydantic"} & loaded, sorted(m for m in loaded if m.split(".")[0] in {"typer", "click", "rich", "pydantic"})
+    assert not {"typer", "click", "rich", "pydantic"} & loaded, sorted(
+        m for m in loaded if m.split(".")[0] in {"typer", "click", "rich", "pydantic"}
+    )
     assert "icefaq.cli.typer_app" not in loaded
 
 

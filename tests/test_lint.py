@@ -55,7 +55,10 @@ def test_missing_review_date_and_uncited_source(write, mini_text):
 
 @pytest.mark.parametrize(
     ("question", "words"),
-    [("What does Enforcement and Removal Operations (ERO) do?", "is the same as one of entry 'ero-role'"), ("What does Enforcement and Removal Operations do?", "reads almost like")],
+    [
+        ("What does Enforcement and Removal Operations (ERO) do?", "is the same as one of entry 'ero-role'"),
+        ("What does Enforcement and Removal Operations do?", "reads almost like"),
+    ],
 )
 def test_near_duplicate_questions_are_warned(write, mini_text, question, words):
     report = validate(write(mini_text.replace("What is the 287(g) program?", question)), REVIEWED)

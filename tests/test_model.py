@@ -13,7 +13,14 @@ def _entry(**changes: object) -> Entry:
 
 
 def _kb(**changes: object) -> KnowledgeBase:
-    fields: dict[str, object] = {"title": "T", "topics": (Topic("t", "Topic"),), "entries": (_entry(),), "sources": {}, "glossary": {"X": "y"}, "path": "p.yaml"}
+    fields: dict[str, object] = {
+        "title": "T",
+        "topics": (Topic("t", "Topic"),),
+        "entries": (_entry(),),
+        "sources": {},
+        "glossary": {"X": "y"},
+        "path": "p.yaml",
+    }
     return KnowledgeBase(**{**fields, **changes})  # type: ignore[arg-type]
 
 

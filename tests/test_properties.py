@@ -80,7 +80,37 @@ def test_the_cache_scores_any_query_exactly_as_the_index_in_memory(stored, query
 def _mutations():
     lines = MINI_TEXT.splitlines(keepends=True)
     line_no = st.integers(0, len(lines) - 1)
-    junk = st.sampled_from([":", "- ", "[", "]", "{", "}", "\t", "&a ", "*a", "!!python/object:os.system ", "'", '"', "#", "?", "|", ">", "\x00", "\x1b", "\ufeff", "   ", "\n", "- id: x\n", "null", "~", "1", "true", "2024-13-99"])
+    junk = st.sampled_from(
+        [
+            ":",
+            "- ",
+            "[",
+            "]",
+            "{",
+            "}",
+            "\t",
+            "&a ",
+            "*a",
+            "!!python/object:os.system ",
+            "'",
+            '"',
+            "#",
+            "?",
+            "|",
+            ">",
+            "\x00",
+            "\x1b",
+            "\ufeff",
+            "   ",
+            "\n",
+            "- id: x\n",
+            "null",
+            "~",
+            "1",
+            "true",
+            "2024-13-99",
+        ]
+    )
 
     @st.composite
     def mutate(draw):

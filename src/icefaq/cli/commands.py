@@ -143,7 +143,12 @@ def list_(data: str | None, topic: str | None, fmt: Format, json_: bool) -> int:
         if topic not in {t.id for t in kb.topics}:
             raise CliError(f"unknown topic {one_line(topic)[:60]!r}; topics: {', '.join(t.id for t in kb.topics)}", ExitCode.USAGE)
         entries = [e for e in entries if e.topic == topic]
-    _emit(_format(fmt, json_), lambda: jsonview.listing(entries), lambda r: r.listing(kb, entries), lambda st: textview.listing(kb, entries, st))
+    _emit(
+        _format(fmt, json_),
+        lambda: jsonview.listing(entries),
+        lambda r: r.listing(kb, entries),
+        lambda st: textview.listing(kb, entries, st),
+    )
     return ExitCode.OK
 
 

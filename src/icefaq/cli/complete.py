@@ -108,7 +108,9 @@ def answer() -> str | None:
         return "\n".join(values)
     if not values:
         return "_files"
-    quoted = "\n".join('"' + v.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:") + '"' for v in values)
+    quoted = "\n".join(
+        '"' + v.replace('"', '""').replace("'", "''").replace("$", "\\$").replace("`", "\\`").replace(":", r"\\:") + '"' for v in values
+    )
     return f"_arguments '*: :(({quoted}))'"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 
-from . import commands, complete, helptext
+from . import commands, complete, helptext, spec
 from .exits import ExitCode, status
 from .parse import parse
 
@@ -27,7 +27,7 @@ def _typer(argv: list[str]) -> int:
 
 def dispatch(argv: list[str]) -> int:
     """Parse ``argv`` and run what it asks for (exceptions are left to :func:`~.exits.status`)."""
-    if os.environ.get(complete.spec.ENV_COMPLETE):
+    if os.environ.get(spec.ENV_COMPLETE):
         code = complete.run()
         return _typer(argv) if code is None else code
     call: Call = parse(argv)

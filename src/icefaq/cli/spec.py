@@ -70,7 +70,9 @@ class Arg:
 
     __slots__ = ("dest", "metavar", "help", "required", "many", "complete")
 
-    def __init__(self, dest: str, *, metavar: str, help: str, required: bool = False, many: bool = False, complete: str | None = None) -> None:
+    def __init__(
+        self, dest: str, *, metavar: str, help: str, required: bool = False, many: bool = False, complete: str | None = None
+    ) -> None:
         self.dest = dest
         self.metavar = metavar
         self.help = help
@@ -103,9 +105,13 @@ class Cmd:
 
 # --------------------------------------------------------------------------- options
 
-DATA = Opt("--data", dest="data", kind="str", metavar="PATH", envvar="ICEFAQ_DATA", help="Knowledge base to use (YAML). Default: the packaged one.")
+DATA = Opt(
+    "--data", dest="data", kind="str", metavar="PATH", envvar="ICEFAQ_DATA", help="Knowledge base to use (YAML). Default: the packaged one."
+)
 VERSION = Opt("--version", dest="version", kind="flag", help="Show the version and exit.")
-INSTALL_COMPLETION = Opt("--install-completion", dest="install_completion", kind="flag", typer_only=True, help="Install completion for the current shell.")
+INSTALL_COMPLETION = Opt(
+    "--install-completion", dest="install_completion", kind="flag", typer_only=True, help="Install completion for the current shell."
+)
 SHOW_COMPLETION = Opt(
     "--show-completion",
     dest="show_completion",
@@ -125,7 +131,9 @@ FORMAT = Opt(
 )
 JSON = Opt("--json", dest="json_", kind="flag", help="Shorthand for --format json.")
 TOP = Opt("--top", "-n", dest="top", kind="int", default=1, lo=1, metavar="N", help="Show up to N confident matches, best first.")
-MIN_SCORE = Opt("--min-score", dest="min_score", kind="float", lo=0.0, hi=1.0, metavar="SCORE", help="Confidence threshold in 0..1 (default 0.5).")
+MIN_SCORE = Opt(
+    "--min-score", dest="min_score", kind="float", lo=0.0, hi=1.0, metavar="SCORE", help="Confidence threshold in 0..1 (default 0.5)."
+)
 BATCH = Opt("--batch", dest="batch", kind="flag", help="Read one query per stdin line; write one JSON object per line (JSON Lines).")
 TOPIC = Opt("--topic", "-t", dest="topic", kind="str", metavar="ID", complete="topics", help="Only this topic (see 'icefaq topics').")
 

@@ -23,7 +23,7 @@ _TYPES: dict[str, Any] = {"flag": bool, "str": str, "int": int, "float": float}
 
 
 def _annotation(opt: Opt) -> Any:
-    base = opt.choices if opt.kind == "choice" else _TYPES[opt.kind]
+    base: Any = opt.choices if opt.kind == "choice" else _TYPES[opt.kind]
     return base if opt.default is not None else base | None
 
 
