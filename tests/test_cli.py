@@ -60,7 +60,7 @@ def test_no_match_exits_1_with_suggestions_on_stderr():
 
 
 def test_no_match_json_is_still_a_document():
-    r = run("ask", "--json", "--min-score", "0.99", "ero investigations")
+    r = run("ask", "--json", "--min-score", "0.99", "who investigates smuggling crimes")
     assert r.exit_code == 1
     doc = json.loads(r.stdout)
     assert doc["matched"] is False and doc["results"] == []

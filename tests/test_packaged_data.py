@@ -18,8 +18,22 @@ detainee-locator detention-health detention-bond opla immigration-courts sevp op
 controversy sanctuary priorities-now priorities-history who-sets-priorities tip-line legal-help""".split()
 
 # Entries about arrests, warrants, detainers, detention and removal must say they are general information.
-LEGAL_TOPICS = {"ero-role", "removal-process", "final-order-of-removal", "detainers", "287g", "warrants", "detention", "detention-bond",
-                "alternatives-to-detention", "know-your-rights", "us-citizens", "sensitive-locations", "fugitive-operations", "detainee-locator"}
+LEGAL_TOPICS = {
+    "ero-role",
+    "removal-process",
+    "final-order-of-removal",
+    "detainers",
+    "287g",
+    "warrants",
+    "detention",
+    "detention-bond",
+    "alternatives-to-detention",
+    "know-your-rights",
+    "us-citizens",
+    "sensitive-locations",
+    "fugitive-operations",
+    "detainee-locator",
+}
 ACRONYM = re.compile(r"\b(?:[A-Z][A-Z0-9&]{1,}[a-z]?|I-\d+[A-Z]?|\d+\([a-z]\))(?!\w)")
 NOT_ACRONYMS = {"A", "I", "OK", "U.S", "II"}
 
@@ -108,7 +122,10 @@ def test_seed_questions_are_answerable(kb):
     import icefaq
 
     for question, expected in [
-        ("How do Homeland Security Investigations and local law enforcement coordinate cross-border criminal investigations?", "hsi-local-partners"),
+        (
+            "How do Homeland Security Investigations and local law enforcement coordinate cross-border criminal investigations?",
+            "hsi-local-partners",
+        ),
         ("What oversight mechanisms exist for ICE detention facilities and custody management policies?", "detention-oversight"),
         ("How have presidential administrations changed ICE enforcement priorities since 2003?", "priorities-history"),
     ]:

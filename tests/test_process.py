@@ -61,13 +61,23 @@ def test_closed_pipe_on_a_long_batch_is_quiet():
     queries = "what does ERO do\n" * 3000
     p = subprocess.run(
         f"'{sys.executable}' -m icefaq ask --batch | head -c 100",
-        shell=True, input=queries.encode(), capture_output=True, env=BASE_ENV, timeout=120,
+        shell=True,
+        input=queries.encode(),
+        capture_output=True,
+        env=BASE_ENV,
+        timeout=120,
     )
     assert p.stderr == b"", p.stderr
 
 
 def test_ctrl_c_exits_130_quietly():
-    p = subprocess.Popen([sys.executable, "-m", "icefaq", "ask", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=BASE_ENV)
+    p = subprocess.Popen(
+        [sys.executable, "-m", "icefaq", "ask", "--batch"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=BASE_ENV,
+    )
     time.sleep(1.5)  # let it start and block on stdin
     p.send_signal(signal.SIGINT)
     out, err = p.communicate(timeout=30)

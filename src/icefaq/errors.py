@@ -1,4 +1,4 @@
-"""The exceptions the core raises; cli.py maps them to messages and exit codes."""
+"""The exceptions the core raises; cli/exits.py maps them to messages and exit codes."""
 
 from __future__ import annotations
 

@@ -73,7 +73,7 @@ def ask(
     if decide.confident(ranked, threshold):
         bar = weights.THRESHOLD if threshold is None else threshold
         return Answer(query, tuple(as_match(i, s) for i, s in ranked[:top] if s >= bar))
-    return Answer(query, (), tuple(as_match(i, s) for i, s in ranked[:3]))
+    return Answer(query, (), tuple(as_match(i, s) for i, s in decide.suggestions(ranked)))
 
 
 def closest_ids(wanted: str, entries: tuple[Entry, ...], limit: int = 3) -> list[str]:

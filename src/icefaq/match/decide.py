@@ -9,7 +9,8 @@ that the entry answers the query: that probability is the ``score`` users see, i
 entries are ranked by it. The model's few coefficients and its threshold live in
 :mod:`.weights`, fitted by ``bench/fit.py`` on the train split of the real-question corpus,
 the threshold chosen on its dev split (see tests/corpus/README.md). The rule: answer with
-the best entry when its probability reaches the threshold, else abstain and suggest.
+the best entry when its probability reaches the threshold, else abstain and suggest the
+entries (at most three) whose probability reaches :data:`SUGGEST`.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ FEATURES = (
     "known_share",
     "length",
 )
+SUGGEST = 0.05  # a "did you mean" suggestion needs at least this probability (1 in 20)
 DEEP = 6  # how many entries (best by centroid, and best by lexical score) get the full semantic comparison
 
 
@@ -89,3 +91,8 @@ def confident(ranked: list[tuple[int, float]], threshold: float | None = None) -
     """Is the best of these ranked entries a confident answer? ``threshold`` replaces the fitted one."""
     bar = weights.THRESHOLD if threshold is None else threshold
     return bool(ranked) and ranked[0][1] >= bar
+
+
+def suggestions(ranked: list[tuple[int, float]], limit: int = 3) -> list[tuple[int, float]]:
+    """The entries worth suggesting when no answer is confident: the likeliest, above :data:`SUGGEST`."""
+    return [r for r in ranked[:limit] if r[1] >= SUGGEST]

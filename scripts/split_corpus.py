@@ -1,0 +1,65 @@
+"""Split harvested real questions into the corpus's train, dev and test files, by source page.
+
+    python scripts/split_corpus.py HARVEST.yaml [HARVEST.yaml ...]
+
+Each harvest file is a YAML list of ``q`` (verbatim), ``url`` (the page it came from), ``ids``
+(every entry that answers it; empty: it must be refused) and, for an in-scope question no
+entry answers yet, ``gap``. Every question of one page goes to the same split, chosen by a
+hash of the page's URL (60% train, 20% dev, 20% test), so the assignment of a page never
+depends on which other pages were harvested: adding pages later cannot move a frozen test
+question into train. Duplicate questions (same words, any case) are kept once. Writes
+tests/corpus/{train,dev,test}.yaml; tests/corpus/README.md says how the corpus was made.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import yaml
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+SPLITS = ("train",) * 6 + ("dev",) * 2 + ("test",) * 2
+
+
+def split_of(url: str) -> str:
+    """The split every question from this page belongs to."""
+    page = url.strip().rstrip("/").removeprefix("https://").removeprefix("http://").removeprefix("www.")
+    return SPLITS[int(hashlib.sha256(page.encode()).hexdigest(), 16) % len(SPLITS)]
+
+
+def dump(items: list[dict[str, object]]) -> str:
+    out = []
+    for it in items:
+        out.append(f"- q: {yaml.safe_dump(it['q'], allow_unicode=True, width=10**6).removesuffix(chr(10)).removesuffix('...').strip()}")
+        out.append(f"  url: {it['url']}")
+        out.append(f"  ids: [{', '.join(it['ids'])}]")  # type: ignore[arg-type]
+        if it.get("gap"):
+            out.append(f"  gap: {yaml.safe_dump(it['gap'], width=10**6).removesuffix(chr(10)).removesuffix('...').strip()}")
+    return "\n".join(out) + "\n"
+
+
+def main(paths: list[str]) -> None:
+    seen: set[str] = set()
+    splits: dict[str, list[dict[str, object]]] = {"train": [], "dev": [], "test": []}
+    for path in paths:
+        for it in yaml.safe_load(Path(path).read_text(encoding="utf-8")):
+            key = " ".join(str(it["q"]).lower().split())
+            if key in seen:
+                continue
+            seen.add(key)
+            item = {"q": str(it["q"]), "url": str(it["url"]), "ids": list(it.get("ids") or [])}
+            if it.get("gap"):
+                item["gap"] = str(it["gap"])
+            splits[split_of(item["url"])].append(item)  # type: ignore[arg-type]
+    CORPUS.mkdir(parents=True, exist_ok=True)
+    for name, items in splits.items():
+        items.sort(key=lambda it: (str(it["url"]), str(it["q"])))
+        (CORPUS / f"{name}.yaml").write_text(dump(items), encoding="utf-8")
+        pages = len({it["url"] for it in items})
+        print(f"{name}: {len(items)} questions from {pages} pages")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
