@@ -75,4 +75,6 @@ def measure(cases: list[Case], predict: Predictor) -> tuple[Measures, list[tuple
         if not ok:
             misses.append((c, ranked[:3], confident))
     a = max(1, len(answerable))
-    return Measures(len(cases), right / max(1, len(cases)), top1 / a, top3 / a, refused / a, answered_out / max(1, out_of_scope), wrong / a), misses
+    return Measures(
+        len(cases), right / max(1, len(cases)), top1 / a, top3 / a, refused / a, answered_out / max(1, out_of_scope), wrong / a
+    ), misses

@@ -16,7 +16,6 @@ import argparse
 import sys
 
 import numpy as np
-
 from evalsets import ROOT, Case, split
 
 sys.path.insert(0, str(ROOT / "src"))

@@ -127,9 +127,7 @@ BASELINES: tuple[tuple[str, Callable[[KnowledgeBase], Scorer]], ...] = (
 
 
 def row(name: str, m: Measures) -> str:
-    return (
-        f"| {name} | {m.accuracy:.1%} | {m.top1:.1%} | {m.top3:.1%} | {m.false_abstain:.1%} | {m.false_answer:.1%} | {m.wrong:.1%} |"
-    )
+    return f"| {name} | {m.accuracy:.1%} | {m.top1:.1%} | {m.top3:.1%} | {m.false_abstain:.1%} | {m.false_answer:.1%} | {m.wrong:.1%} |"
 
 
 def main() -> int:

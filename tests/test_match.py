@@ -23,7 +23,7 @@ def index(kb):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("ICE’s “Mission”", "ice's \"mission\""),
+        ("ICE’s “Mission”", 'ice\'s "mission"'),
         ("Détention  CAFÉ", "detention cafe"),
         ("ＥＲＯ", "ero"),
         ("zero\u200bwidth", "zerowidth"),

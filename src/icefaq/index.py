@@ -30,6 +30,9 @@ from .model import Entry, KnowledgeBase, Source, Topic
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from typing import Any, TypeVar
+
+    _F = TypeVar("_F", bound=Callable[..., Any])
 
 CACHE_FORMAT = 5
 _CHUNK = 500  # bound parameters per statement, well under SQLite's limit
@@ -144,12 +147,20 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | N
         }
         db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         postings = index.all_postings()
-        db.executemany("INSERT INTO terms VALUES (?, ?, ?, ?)", ((t, w, len(postings.get(t, ())), _dumps(postings.get(t, []))) for t, w in index.idf.items()))
+        db.executemany(
+            "INSERT INTO terms VALUES (?, ?, ?, ?)",
+            ((t, w, len(postings.get(t, ())), _dumps(postings.get(t, []))) for t, w in index.idf.items()),
+        )
         db.executemany(
             "INSERT INTO entries VALUES (?, ?, ?, ?)",
-            ((i, e.id, _dumps(list(e.values())), _dumps([index.texts[i], index.own(i), index.answers[i], index.plain[i]])) for i, e in enumerate(kb.entries)),
+            (
+                (i, e.id, _dumps(list(e.values())), _dumps([index.texts[i], index.own(i), index.answers[i], index.plain[i]]))
+                for i, e in enumerate(kb.entries)
+            ),
         )
-        db.executemany("INSERT INTO sources VALUES (?, ?, ?)", ((i, s.id, _dumps(list(s.values()))) for i, s in enumerate(kb.sources.values())))
+        db.executemany(
+            "INSERT INTO sources VALUES (?, ?, ?)", ((i, s.id, _dumps(list(s.values()))) for i, s in enumerate(kb.sources.values()))
+        )
         db.executemany("INSERT INTO vectors VALUES (?, ?)", enumerate(index.vectors))
 
     _write_db(target, fill)
@@ -272,11 +283,11 @@ class _Store:
         return self.rebuilt
 
 
-def _guarded(side: int, attribute: str | None = None) -> Callable[[Callable[..., object]], Callable[..., object]]:
+def _guarded(side: int, attribute: str | None = None) -> Callable[[_F], _F]:
     """Run a stored read; if the file fails us, answer from the fresh build instead (side 0: kb,
     1: index): its method of the same name, or its ``attribute``."""
 
-    def wrap(method: Callable[..., object]) -> Callable[..., object]:
+    def wrap(method: _F) -> _F:
         name = method.__name__
 
         def run(self: StoredKnowledgeBase | StoredIndex, *args: object) -> object:
@@ -293,14 +304,16 @@ def _guarded(side: int, attribute: str | None = None) -> Callable[[Callable[...,
 
         run.__name__ = name
         run.__doc__ = method.__doc__
-        return run
+        return run  # type: ignore[return-value]
 
     return wrap
 
 
 def _entry(record: object) -> Entry:
     v = json.loads(str(record))
-    return Entry(str(v[0]), str(v[1]), str(v[2]), str(v[3]), tuple(map(str, v[4])), tuple(map(str, v[5])), tuple(map(str, v[6])), v[7], v[8])
+    return Entry(
+        str(v[0]), str(v[1]), str(v[2]), str(v[3]), tuple(map(str, v[4])), tuple(map(str, v[5])), tuple(map(str, v[6])), v[7], v[8]
+    )
 
 
 def _source(record: object) -> Source:
@@ -323,13 +336,13 @@ class StoredKnowledgeBase(KnowledgeBase):
         self._sources: dict[str, Source] = {}
         self._all_sources: dict[str, Source] | None = None
 
-    @property  # type: ignore[override]
-    def entries(self) -> tuple[Entry, ...]:
-        return self._entries()  # type: ignore[return-value]
+    @property
+    def entries(self) -> tuple[Entry, ...]:  # type: ignore[override]
+        return self._entries()
 
-    @property  # type: ignore[override]
-    def sources(self) -> dict[str, Source]:
-        return self._source_map()  # type: ignore[return-value]
+    @property
+    def sources(self) -> dict[str, Source]:  # type: ignore[override]
+        return self._source_map()
 
     @_guarded(0, "entries")
     def _entries(self) -> tuple[Entry, ...]:
@@ -404,7 +417,9 @@ def _write_english(target: str, stamp: str) -> None:
         buckets.setdefault(w[:3], []).append(w)
 
     def fill(db: sqlite3.Connection) -> None:
-        db.executescript("CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE english (prefix TEXT PRIMARY KEY, words TEXT NOT NULL);")
+        db.executescript(
+            "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL); CREATE TABLE english (prefix TEXT PRIMARY KEY, words TEXT NOT NULL);"
+        )
         db.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
         db.executemany("INSERT INTO english VALUES (?, ?)", ((p, " ".join(ws)) for p, ws in buckets.items()))
 
@@ -439,7 +454,7 @@ class StoredIndex:
         if missing:
             terms.update(dict.fromkeys(missing))
             for token, idf, df in self._store.rows_in("SELECT token, idf, df FROM terms WHERE token IN (%s)", missing):
-                terms[str(token)] = (float(idf), int(df))  # type: ignore[arg-type]
+                terms[str(token)] = (float(idf), int(df))  # type: ignore[arg-type, call-overload]
         return terms
 
     @_guarded(1)

@@ -356,7 +356,11 @@ def build(tree: Any, path: str) -> tuple[KnowledgeBase | None, list[Problem]]:
         kind = fields["kind"]
         if kind is not None and kind not in SOURCE_KINDS:
             hint = _closest(kind, SOURCE_KINDS)
-            c.error(f"source {sid!r} has unknown kind {kind!r}; use one of: {', '.join(SOURCE_KINDS)}" + (f" (did you mean {hint!r}?)" if hint else ""), item.key_lines["kind"])
+            c.error(
+                f"source {sid!r} has unknown kind {kind!r}; use one of: {', '.join(SOURCE_KINDS)}"
+                + (f" (did you mean {hint!r}?)" if hint else ""),
+                item.key_lines["kind"],
+            )
             kind = None
         if fields["title"] and fields["publisher"]:
             sources[sid] = Source(sid, fields["title"], fields["publisher"], url, date, fields["note"], kind)
@@ -531,7 +535,15 @@ def lint(kb: KnowledgeBase, today: _dt.date | None = None) -> list[Problem]:
             y, m, d = (int(x) for x in (e.reviewed.split("-") + ["1", "1"])[:3])
             age = (today - _dt.date(y, m, d)).days
             if age > STALE_AFTER_DAYS:
-                out.append(Problem(Severity.WARNING, f"not reviewed for {age} days (since {e.reviewed}); check it against its sources", kb.path, e.line, e.id))
+                out.append(
+                    Problem(
+                        Severity.WARNING,
+                        f"not reviewed for {age} days (since {e.reviewed}); check it against its sources",
+                        kb.path,
+                        e.line,
+                        e.id,
+                    )
+                )
             elif age < -1:
                 out.append(Problem(Severity.WARNING, f"reviewed date {e.reviewed} is in the future", kb.path, e.line, e.id))
     out.extend(_near_duplicates(kb))
@@ -557,7 +569,9 @@ def _near_duplicates(kb: KnowledgeBase, cutoff: float = 88.0) -> list[Problem]:
             a, b = owners[by_text[t]], owners[i]
             if (a.id, b.id) not in reported:
                 reported.add((a.id, b.id))
-                out.append(Problem(Severity.WARNING, f"question or alias {t!r} is the same as one of entry {a.id!r}", kb.path, b.line, b.id))
+                out.append(
+                    Problem(Severity.WARNING, f"question or alias {t!r} is the same as one of entry {a.id!r}", kb.path, b.line, b.id)
+                )
         by_text.setdefault(t, i)
     if len(texts) > 5000:  # pairwise comparison grows quadratically; exact duplicates above still count
         return out
@@ -565,7 +579,15 @@ def _near_duplicates(kb: KnowledgeBase, cutoff: float = 88.0) -> list[Problem]:
         a, b = owners[i], owners[j]
         if a.id != b.id and (a.id, b.id) not in reported and texts[i] != texts[j]:
             reported.add((a.id, b.id))
-            out.append(Problem(Severity.WARNING, f"{texts[j]!r} reads almost like {texts[i]!r} of entry {a.id!r} ({score:.0f}%); users may get either", kb.path, b.line, b.id))
+            out.append(
+                Problem(
+                    Severity.WARNING,
+                    f"{texts[j]!r} reads almost like {texts[i]!r} of entry {a.id!r} ({score:.0f}%); users may get either",
+                    kb.path,
+                    b.line,
+                    b.id,
+                )
+            )
     return out
 
 

@@ -30,9 +30,27 @@ from .spelling import english_source, english_words
 from .text import normalize, stem, tokenize
 
 __all__ = [
-    "DEFAULTS", "Index", "Params", "Parts", "ask", "build_index",
-    "closest_ids", "combine", "decide", "english_source", "english_words", "features", "make_parts", "normalize",
-    "score_all", "stem", "tokenize", "_concepts", "_correct", "_features", "_starts",
+    "DEFAULTS",
+    "Index",
+    "Params",
+    "Parts",
+    "ask",
+    "build_index",
+    "closest_ids",
+    "combine",
+    "decide",
+    "english_source",
+    "english_words",
+    "features",
+    "make_parts",
+    "normalize",
+    "score_all",
+    "stem",
+    "tokenize",
+    "_concepts",
+    "_correct",
+    "_features",
+    "_starts",
 ]
 
 
@@ -82,4 +100,3 @@ def closest_ids(wanted: str, entries: tuple[Entry, ...], limit: int = 3) -> list
 
     found = process.extract(wanted.lower(), [e.id for e in entries], scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
     return [f[0] for f in found]
-

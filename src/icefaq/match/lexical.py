@@ -134,7 +134,6 @@ class Index:
                 memo[i] = make_parts(self.texts[i], self.own(i), self.answers[i], self.plain[i])
         return {i: memo[i] for i in nums}
 
-
     def entry_vectors(self, nums: Iterable[int]) -> dict[int, bytes]:
         """These entries' packed vectors (centroid, then each question and alias); empty without vectors."""
         vectors = self.vectors
@@ -144,7 +143,7 @@ class Index:
         return bool(self.vectors)
 
 
-Parts = tuple  # (list[frozenset[str]], frozenset[str], list[float], frozenset[str], list[str])
+Parts = tuple[list[frozenset[str]], frozenset[str], list[float], frozenset[str], list[str]]
 
 
 def make_parts(texts: list[list[str]], own: list[float], answer: list[str], plain: list[str]) -> Parts:
@@ -253,8 +252,6 @@ class _Concept:
         if not self.singles.isdisjoint(tokens):
             return 1.0
         return max((sum(1 for t in m if t in tokens) / len(m) for m in self.multis), default=0.0)
-
-
 
 
 def _concepts(query: str, index: Index, params: Params | None = None) -> tuple[list[_Concept], dict[str, float]]:
@@ -432,4 +429,3 @@ def combine(f: tuple[int, float, float, float], params: Params = DEFAULTS) -> fl
     _, cov, prec, sim = f
     total = params.coverage + params.precision + params.similarity
     return (params.coverage * cov + params.precision * prec + params.similarity * sim) / total
-

@@ -28,7 +28,7 @@ MAX_WORDS = 256  # a query longer than this is judged by its beginning
 _RECORD = 4 + DIMS  # a float32 scale, then DIMS int8 components
 _unpack_scale = struct.Struct("<f").unpack_from
 
-Vector = list  # list[float], unit length
+Vector = list[float]  # unit length
 
 
 def _is_punctuation(c: str) -> bool:
@@ -103,7 +103,7 @@ def similarity(query: Vector, packed: bytes, offset: int = 0) -> float:
     """Cosine between a unit query vector and one packed unit vector."""
     (scale,) = _unpack_scale(packed, offset)
     ints = array("b", packed[offset + 4 : offset + _RECORD])
-    return scale * sum(map(mul, query, ints))
+    return float(scale * sum(map(mul, query, ints)))
 
 
 def best_similarity(query: Vector, packed: bytes) -> float:

@@ -34,7 +34,6 @@ def correct(word: str, vocabulary: list[str], known: dict[str, float]) -> str:
     return min((w for w, d, _ in found if d == low), key=lambda w: (w not in STOPWORDS, known.get(stem(w), 0.0), w))
 
 
-
 def needs_correction(word: str, known: dict[str, float]) -> bool:
     return word not in STOPWORDS and len(word) >= 4 and word.isalpha() and stem(word) not in known
 
@@ -75,4 +74,3 @@ def english_source() -> str | None:
         if os.path.isfile(path):
             return path
     return None
-

@@ -47,13 +47,12 @@ FILLER_PHRASES = (
     ("like", "im", "5"),
 )
 
-_TRANSLATE = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"}
+_TRANSLATE: dict[int, str | None] = {ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4`"}
 _TRANSLATE.update({ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033"})
 _TRANSLATE.update({ord(c): " " for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"})
 _TRANSLATE.update({ord(c): None for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"})
 _TOKEN_RE = re.compile(r"\d+\([a-z]\)|(?:[a-z]\.){2,}|[a-z0-9]+(?:['\-][a-z0-9]+)*")
 MAX_QUERY_CHARS = 2000
-
 
 
 def normalize(text: str) -> str:
@@ -113,7 +112,12 @@ def tokenize(text: str, stem_words: bool = True) -> list[str]:
     return stemmed if stem_words else words
 
 
-_UNITS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_UNITS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
 _TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
 _SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 
@@ -193,4 +197,3 @@ def drop_fillers(words: list[str]) -> list[str]:
         else:
             i += len(hit)
     return out
-

@@ -57,7 +57,14 @@ def entry(e: Entry, kb: KnowledgeBase, score: float | None = None) -> Panel:
             line.append(f"  icefaq show {r.id}", style="dim")
             parts.append(line)
     subtitle = Text(e.id + (f" · score {score:.2f}" if score is not None else ""), style="dim")
-    return Panel(Group(*parts), title=Text(one_line(e.question), style="bold"), title_align="left", subtitle=subtitle, subtitle_align="right", padding=(1, 2))
+    return Panel(
+        Group(*parts),
+        title=Text(one_line(e.question), style="bold"),
+        title_align="left",
+        subtitle=subtitle,
+        subtitle_align="right",
+        padding=(1, 2),
+    )
 
 
 def answer(a: Answer, kb: KnowledgeBase) -> Group:
@@ -106,7 +113,9 @@ def sources(kb: KnowledgeBase) -> Group:
     parts: list[Any] = []
     for n, s in enumerate(kb.sources.values(), 1):
         parts.append(_citation(n, s))
-        parts.append(Text(f"   id {s.id} · {s.kind or 'unknown'} · cited by: {', '.join(cited.get(s.id, ())) or '(not cited)'}\n", style="dim"))
+        parts.append(
+            Text(f"   id {s.id} · {s.kind or 'unknown'} · cited by: {', '.join(cited.get(s.id, ())) or '(not cited)'}\n", style="dim")
+        )
     return Group(*parts)
 
 
@@ -121,5 +130,7 @@ def report(path: str, ok: bool, entries: int, problems: tuple[Problem, ...]) -> 
         parts.append(t)
     errors = sum(1 for p in problems if p.severity.value == "error")
     verdict = Text("OK" if ok else "FAILED", style="bold green" if ok else "bold red")
-    parts.append(Text.assemble(one_line(path), ": ", verdict, f": {entries} entries, {errors} error(s), {len(problems) - errors} warning(s)"))
+    parts.append(
+        Text.assemble(one_line(path), ": ", verdict, f": {entries} entries, {errors} error(s), {len(problems) - errors} warning(s)")
+    )
     return Group(*parts)
