@@ -24,7 +24,7 @@ from evalsets import CORPUS, measure, split  # noqa: E402
 FLOORS = {
     "test": (0.72, 0.20, 0.22),
     "queries": (0.93, 0.06, 0.05),
-    "heldout": (0.90, 0.07, 0.10),
+    "heldout": (0.90, 0.07, 0.14),
 }
 
 
