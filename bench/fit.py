@@ -56,7 +56,7 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray, np
     return w[1:], float(w[0]), means, scales
 
 
-def predictions(cases: list[Case], kb: knowledge.KnowledgeBase, index: match.Index) -> list[tuple[Case, str | None, float]]:
+def predictions(cases: list[Case], index: match.Index) -> list[tuple[Case, str | None, float]]:
     out = []
     for c in cases:
         ranked = match.score_all(c.query, index)
@@ -101,7 +101,7 @@ def main() -> None:
     weights.MEANS, weights.SCALES = tuple(means), tuple(scales)
     weights.COEFFICIENTS, weights.INTERCEPT = tuple(coef), intercept
     dev = split("dev")
-    preds = predictions(dev, kb, index)
+    preds = predictions(dev, index)
     threshold = best_threshold(preds)
     weights.THRESHOLD = threshold
     print(f"threshold (best dev accuracy): {threshold}")

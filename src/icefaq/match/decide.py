@@ -20,6 +20,10 @@ import math
 from . import semantic, weights
 from .lexical import DEFAULTS, Index, combine, lexical_features
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
 FEATURES = (
     "lexical",
     "coverage",
@@ -64,8 +68,8 @@ def signals(query: str, index: Index) -> dict[int, list[float]]:
     return out
 
 
-def _two_best(values: object) -> tuple[float, float]:
-    top = sorted(values, reverse=True)[:2]  # type: ignore[call-overload]
+def _two_best(values: Iterable[float]) -> tuple[float, float]:
+    top = sorted(values, reverse=True)[:2]
     return (top[0] if top else 0.0, top[1] if len(top) > 1 else 0.0)
 
 
