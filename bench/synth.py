@@ -1,7 +1,8 @@
 """Write a synthetic knowledge base of N entries in the real format (for speed benchmarks).
 
 Usage: python bench/synth.py N OUT.yaml
-Entry i has a unique made-up keyword ("zorblat17") so that benchmarks can check the right entry is still found.
+Entry i has a unique made-up keyword ("zorbbch" for 127) so that benchmarks can check the right entry is still found.
+The file validates clean (every paragraph cites its source), as a curated knowledge base would.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def write(n: int, path: str) -> None:
             f"    question: What is the {keyword(i)} {rnd.choice(WORDS)} {rnd.choice(WORDS)} rule?",
             f"    aliases: [{keyword(i)} {rnd.choice(WORDS)}, {rnd.choice(WORDS)} {keyword(i)} question, about {keyword(i)}]",
             "    answer: |",
-            f"      The {keyword(i)} rule says {words}.",
+            f"      The {keyword(i)} rule says {words} [@s{i % 50}].",
             f"    sources: [s{i % 50}]",
             f"    related: [e{(i + 1) % n}, e{(i + 2) % n}]",
             "    reviewed: 2026-11-01",

@@ -147,6 +147,54 @@ def test_a_hit_reads_only_what_the_query_needs(write, mini_text, isolate_env):
     assert len(kb.entries) == 3 and len(kb.sources) >= 1  # and everything is there when asked
 
 
+def test_listing_views_from_the_cache_equal_the_fresh_ones_and_load_no_entry(write, mini_text, isolate_env):
+    path = write(mini_text)
+    fresh, _ = index.load_compiled(path)
+    kb, _ = index.load_compiled(path)
+    assert isinstance(kb, index.StoredKnowledgeBase) and not isinstance(fresh, index.StoredKnowledgeBase)
+    assert kb.ids() == fresh.ids() == tuple(e.id for e in fresh.entries)
+    assert kb.headlines() == fresh.headlines() and len(kb.headlines()) == len(fresh.entries)
+    topic = fresh.entries[0].topic
+    assert kb.headlines(topic) == fresh.headlines(topic) == tuple(h for h in fresh.headlines() if h.topic == topic)
+    assert kb.topic_counts() == fresh.topic_counts() and sum(kb.topic_counts().values()) == len(fresh.entries)
+    assert kb.cited_by() == fresh.cited_by() and any(kb.cited_by().values())
+    assert kb._all is None  # list, topics, sources and completion never load whole entries
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "DROP TABLE headlines",
+        "UPDATE meta SET value = '{' WHERE name = 'counts'",
+        "UPDATE sources SET cited_by = 'x'",
+        "DROP TABLE sources",
+    ],
+)
+def test_damaged_listing_tables_fall_back_to_the_yaml(write, mini_text, isolate_env, damage):
+    path = write(mini_text)
+    fresh, _ = index.load_compiled(path)
+    (f,) = cache_files(isolate_env)
+    edit_db(f, damage)
+    kb, _ = index.load_compiled(path)
+    assert isinstance(kb, index.StoredKnowledgeBase)
+    assert (kb.headlines(), kb.topic_counts(), kb.cited_by(), kb.ids()) == (
+        fresh.headlines(),
+        fresh.topic_counts(),
+        fresh.cited_by(),
+        fresh.ids(),
+    )
+
+
+def test_tampered_headlines_are_still_only_text(write, mini_text, isolate_env):
+    path = write(mini_text)
+    index.load_compiled(path)
+    (f,) = cache_files(isolate_env)
+    edit_db(f, "UPDATE headlines SET question = 42, topic = x'6869' WHERE num = 0")
+    kb, _ = index.load_compiled(path)
+    first = kb.headlines()[0]
+    assert (first.question, first.topic) == ("42", "hi")  # cast to text in SQL: a renderer never gets a number or bytes
+
+
 def test_unwritable_cache_dir_still_answers(write, mini_text, tmp_path, monkeypatch):
     blocker = tmp_path / "file-not-dir"
     blocker.write_text("")

@@ -120,8 +120,8 @@ def test_huge_query_is_bounded(kb, index):
 
 def test_closest_ids():
     kb = knowledge.load(MINI)
-    assert match.closest_ids("hsi-rol", kb.entries)[0] == "hsi-role"
-    assert match.closest_ids("zzzzzz", kb.entries) == []
+    assert match.closest_ids("hsi-rol", kb.ids())[0] == "hsi-role"
+    assert match.closest_ids("zzzzzz", kb.ids()) == []
 
 
 def test_everyday_filler_phrases_are_not_topics(index):

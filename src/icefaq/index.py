@@ -25,7 +25,7 @@ from . import __version__
 from .errors import DataError
 from .files import read_bytes, resolve_path, uri_path
 from .match import Index, Parts, _starts, english_source, english_words, make_parts
-from .model import Entry, KnowledgeBase, Source, Topic
+from .model import Entry, Headline, KnowledgeBase, Source, Topic
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     _F = TypeVar("_F", bound=Callable[..., Any])
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 _CHUNK = 500  # bound parameters per statement, well under SQLite's limit
 _READ_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
@@ -112,7 +112,8 @@ _SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE terms (token TEXT PRIMARY KEY, idf REAL NOT NULL, df INTEGER NOT NULL, postings TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE entries (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL, match TEXT NOT NULL);
-CREATE TABLE sources (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL);
+CREATE TABLE headlines (num INTEGER PRIMARY KEY, id TEXT NOT NULL, topic TEXT NOT NULL, question TEXT NOT NULL);
+CREATE TABLE sources (num INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, record TEXT NOT NULL, cited_by TEXT NOT NULL);
 CREATE TABLE vectors (num INTEGER PRIMARY KEY, packed BLOB NOT NULL);
 """
 
@@ -142,6 +143,7 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | N
             "groups": _dumps(index.groups),
             "words": _dumps(index.words),
             "count": str(len(kb.entries)),
+            "counts": _dumps(kb.topic_counts()),
             "vectors": "1" if index.vectors else "",
             "stamp": stamp if stamp is not None and _settled(stamp, time.time_ns()) else "",
         }
@@ -158,8 +160,12 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | N
                 for i, e in enumerate(kb.entries)
             ),
         )
+        # What listings and completion read, apart: a narrow table, so they never page through answers.
+        db.executemany("INSERT INTO headlines VALUES (?, ?, ?, ?)", ((i, e.id, e.topic, e.question) for i, e in enumerate(kb.entries)))
+        cited = kb.cited_by()
         db.executemany(
-            "INSERT INTO sources VALUES (?, ?, ?)", ((i, s.id, _dumps(list(s.values()))) for i, s in enumerate(kb.sources.values()))
+            "INSERT INTO sources VALUES (?, ?, ?, ?)",
+            ((i, s.id, _dumps(list(s.values())), _dumps(cited.get(s.id, ()))) for i, s in enumerate(kb.sources.values())),
         )
         db.executemany("INSERT INTO vectors VALUES (?, ?)", enumerate(index.vectors))
 
@@ -365,6 +371,30 @@ class StoredKnowledgeBase(KnowledgeBase):
                 return None
             self._by_id[entry_id] = _entry(rows[0][0])
         return self._by_id[entry_id]
+
+    @_guarded(0)
+    def ids(self) -> tuple[str, ...]:
+        return tuple(str(i) for (i,) in self._store.rows("SELECT id FROM headlines ORDER BY num"))
+
+    @_guarded(0)
+    def headlines(self, topic: str | None = None) -> tuple[Headline, ...]:
+        # Cast in SQL, so that even a tampered file yields text; one tuple per row, made in C.
+        columns = "SELECT ifnull(CAST(id AS TEXT), ''), ifnull(CAST(topic AS TEXT), ''), ifnull(CAST(question AS TEXT), '') FROM headlines"
+        if topic is None:
+            rows = self._store.rows(f"{columns} ORDER BY num")
+        else:
+            rows = self._store.rows(f"{columns} WHERE topic = ? ORDER BY num", (topic,))
+        return tuple(map(Headline._make, rows))
+
+    @_guarded(0)
+    def topic_counts(self) -> dict[str, int]:
+        ((counts,),) = self._store.rows("SELECT value FROM meta WHERE name = 'counts'")
+        return {str(t): int(n) for t, n in json.loads(str(counts)).items()}
+
+    @_guarded(0)
+    def cited_by(self) -> dict[str, tuple[str, ...]]:
+        rows = self._store.rows("SELECT id, cited_by FROM sources ORDER BY num")
+        return {str(s): tuple(str(e) for e in json.loads(str(by))) for s, by in rows}
 
     @_guarded(0)
     def sources_of(self, entry: Entry) -> tuple[Source, ...]:

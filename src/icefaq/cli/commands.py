@@ -85,7 +85,7 @@ def orientation(data: str | None) -> int:
         "",
         "Topics (icefaq list --topic ID):",
     ]
-    counts = {r["id"]: r["count"] for r in jsonview.topics(kb)}
+    counts = kb.topic_counts()
     width = max(len(t.id) for t in kb.topics)
     lines += [f"  {t.id.ljust(width)}  {one_line(t.title)} ({counts[t.id]})" for t in kb.topics]
     lines += ["", "More: icefaq --help, icefaq list, icefaq sources"]
@@ -138,11 +138,9 @@ def ask(data: str | None, query: list[str] | None, top: int, min_score: float | 
 
 def list_(data: str | None, topic: str | None, fmt: Format, json_: bool) -> int:
     kb, _ = open_kb(data)
-    entries = list(kb.entries)
-    if topic is not None:
-        if topic not in {t.id for t in kb.topics}:
-            raise CliError(f"unknown topic {one_line(topic)[:60]!r}; topics: {', '.join(t.id for t in kb.topics)}", ExitCode.USAGE)
-        entries = [e for e in entries if e.topic == topic]
+    if topic is not None and topic not in {t.id for t in kb.topics}:
+        raise CliError(f"unknown topic {one_line(topic)[:60]!r}; topics: {', '.join(t.id for t in kb.topics)}", ExitCode.USAGE)
+    entries = kb.headlines(topic)
     _emit(
         _format(fmt, json_),
         lambda: jsonview.listing(entries),
@@ -158,7 +156,7 @@ def show(data: str | None, entry_id: str, fmt: Format, json_: bool) -> int:
     if entry is None:
         from ..match import closest_ids
 
-        close = closest_ids(entry_id, kb.entries)
+        close = closest_ids(entry_id, kb.ids())
         hint = f"; did you mean: {', '.join(close)}?" if close else "; see 'icefaq list'"
         raise CliError(f"no entry with id {one_line(entry_id)[:80]!r}{hint}", ExitCode.NOT_FOUND)
     _emit(_format(fmt, json_), lambda: jsonview.entry(entry, kb), lambda r: r.show(entry, kb), lambda st: textview.show(entry, kb, st))

@@ -19,8 +19,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from ..model import KnowledgeBase
 
-def _kb() -> object | None:
+
+def _kb() -> KnowledgeBase | None:
     from ..index import load_compiled
 
     try:
@@ -33,13 +35,13 @@ def _kb() -> object | None:
 def entries(incomplete: str) -> list[str]:
     """Entry ids that start with what has been typed."""
     kb = _kb()
-    return [e.id for e in getattr(kb, "entries", ()) if e.id.startswith(incomplete)]
+    return [i for i in (kb.ids() if kb is not None else ()) if i.startswith(incomplete)]
 
 
 def topics(incomplete: str) -> list[str]:
     """Topic ids that start with what has been typed."""
     kb = _kb()
-    return [t.id for t in getattr(kb, "topics", ()) if t.id.startswith(incomplete)]
+    return [t.id for t in (kb.topics if kb is not None else ()) if t.id.startswith(incomplete)]
 
 
 SOURCES: dict[str, Callable[[str], list[str]]] = {"entries": entries, "topics": topics}

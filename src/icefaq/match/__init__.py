@@ -10,7 +10,7 @@ The package's parts, each readable alone: :mod:`.text` (normalise, tokenise, ste
 from __future__ import annotations
 
 from ..errors import QueryError
-from ..model import Answer, Entry, KnowledgeBase, Match
+from ..model import Answer, KnowledgeBase, Match
 from . import decide, weights
 from .lexical import (
     DEFAULTS,
@@ -28,6 +28,10 @@ from .lexical import (
 from .spelling import correct as _correct
 from .spelling import english_source, english_words
 from .text import normalize, stem, tokenize
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 __all__ = [
     "DEFAULTS",
@@ -94,9 +98,9 @@ def ask(
     return Answer(query, (), tuple(as_match(i, s) for i, s in decide.suggestions(ranked)))
 
 
-def closest_ids(wanted: str, entries: tuple[Entry, ...], limit: int = 3) -> list[str]:
+def closest_ids(wanted: str, ids: Sequence[str], limit: int = 3) -> list[str]:
     """Return the entry ids that look most like a mistyped id."""
     from rapidfuzz import fuzz, process  # noqa: PLC0415
 
-    found = process.extract(wanted.lower(), [e.id for e in entries], scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
+    found = process.extract(wanted.lower(), ids, scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
     return [f[0] for f in found]

@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..model import Headline
+
 
 class Format(str, Enum):
     AUTO = "auto"
@@ -41,6 +47,8 @@ def clean(text: str | None) -> str:
 
 def one_line(text: str | None) -> str:
     """Clean text and fold it onto one line."""
+    if text and text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, kept cheap: nothing to remove, no run of spaces to fold
     return " ".join(clean(text).split())
 
 
@@ -49,6 +57,14 @@ def safe_url(url: str | None) -> str | None:
     if url and re.match(r"^https?://[^\s<>\"]+$", url, re.I):
         return url
     return None
+
+
+def grouped(entries: Iterable[Headline]) -> dict[str, list[Headline]]:
+    """Entries by topic id, each list in the order given."""
+    out: dict[str, list[Headline]] = {}
+    for e in entries:
+        out.setdefault(e.topic, []).append(e)
+    return out
 
 
 DISCLAIMER = "General information, not legal advice. For help with a case: icefaq show legal-help"

@@ -9,7 +9,10 @@ from ..model import Answer, Entry, KnowledgeBase, Match, Problem, Source
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any
+
+    from ..model import Headline
 
 JSON_SCHEMA_VERSION = 1
 # json.dumps escapes C0 controls; DEL and the C1 range (which some terminals obey) it leaves raw.
@@ -53,14 +56,12 @@ def answer(a: Answer, kb: KnowledgeBase) -> dict[str, Any]:
     }
 
 
-def listing(entries: list[Entry]) -> list[dict[str, Any]]:
+def listing(entries: Sequence[Headline]) -> list[dict[str, Any]]:
     return [{"id": e.id, "topic": e.topic, "question": e.question} for e in entries]
 
 
 def topics(kb: KnowledgeBase) -> list[dict[str, Any]]:
-    counts = {t.id: 0 for t in kb.topics}
-    for e in kb.entries:
-        counts[e.topic] = counts.get(e.topic, 0) + 1
+    counts = kb.topic_counts()
     return [{"id": t.id, "title": t.title, "count": counts[t.id]} for t in kb.topics]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from rich.console import Group
@@ -11,8 +12,8 @@ from rich.style import Style
 from rich.text import Text
 
 from .. import citations
-from ..model import Answer, Entry, KnowledgeBase, Problem, Source
-from . import DISCLAIMER, clean, one_line, safe_url
+from ..model import Answer, Entry, Headline, KnowledgeBase, Problem, Source
+from . import DISCLAIMER, clean, grouped, one_line, safe_url
 
 
 def _citation(n: int, s: Source) -> Text:
@@ -76,14 +77,15 @@ def show(e: Entry, kb: KnowledgeBase) -> Group:
     return Group(entry(e, kb), Text(DISCLAIMER, style="dim italic"))
 
 
-def listing(kb: KnowledgeBase, entries: list[Entry]) -> Group:
+def listing(kb: KnowledgeBase, entries: Sequence[Headline]) -> Group:
     from rich.padding import Padding  # noqa: PLC0415  (tables and rules: only the views that use them pay)
     from rich.rule import Rule  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
 
     parts: list[Any] = []
+    by_topic = grouped(entries)
     for t in kb.topics:
-        group = [e for e in entries if e.topic == t.id]
+        group = by_topic.get(t.id)
         if not group:
             continue
         parts.append(Rule(Text(f"{one_line(t.title)} ({t.id})", style="bold"), align="left"))

@@ -10,11 +10,13 @@ import re
 
 from .. import citations
 from ..model import Answer, Entry, KnowledgeBase, Problem, Record, Source
-from . import DISCLAIMER, clean, one_line, safe_url
+from . import DISCLAIMER, clean, grouped, one_line, safe_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
+
+    from ..model import Headline
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~&])")
 
@@ -136,12 +138,13 @@ def show(e: Entry, kb: KnowledgeBase, st: Style) -> str:
     return entry(e, kb, st, level=1 if st is MARKDOWN else 2) + "\n\n" + (f"*{st.escape(DISCLAIMER)}*" if st is MARKDOWN else DISCLAIMER)
 
 
-def listing(kb: KnowledgeBase, entries: list[Entry], st: Style) -> str:
+def listing(kb: KnowledgeBase, entries: Sequence[Headline], st: Style) -> str:
     """The questions, grouped by topic in the knowledge base's order, with their ids."""
     out: list[str] = []
     width = max((len(e.id) for e in entries), default=0)
+    by_topic = grouped(entries)
     for t in kb.topics:
-        group = [e for e in entries if e.topic == t.id]
+        group = by_topic.get(t.id)
         if not group:
             continue
         if out:
