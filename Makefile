@@ -21,7 +21,7 @@ bench:
 	python bench/retrieval.py
 	python bench/startup.py
 
-# Mutation testing (pip install -e ".[dev]"): mutates model, errors, render and knowledge (see [tool.mutmut] in
+# Mutation testing (pip install -e ".[dev]"): mutates model, errors, render, knowledge and match (see [tool.mutmut] in
 # pyproject.toml) and runs the suite against each mutant; minutes to hours, so never in CI. `mutmut browse` lists
 # the survivors.
 mutation:

@@ -4,7 +4,8 @@
 
 A logistic regression over each query's best candidates (decide.FEATURES), trained on the
 real-question train split plus the project's first paraphrase set (tests/eval/queries.yaml);
-the threshold is the one that gives the best all-queries accuracy on the dev split. The test
+the threshold is the one with the best utility on the dev split (right outcomes minus the wrong
+answers: a wrong answer is worse than no match). The test
 split is never read here. Prints the coefficients, the dev reliability table (how often an
 answer scored about p is right) and, with --write, rewrites weights.py. Needs numpy (the
 `bench` extra).
@@ -64,12 +65,20 @@ def predictions(cases: list[Case], index: match.Index) -> list[tuple[Case, str |
     return out
 
 
+WRONG_COST = 1.0  # a wrong answer costs as much as a right one gains: worse than "no match", which costs nothing
+
+
 def best_threshold(preds: list[tuple[Case, str | None, float]]) -> float:
-    def accuracy(t: float) -> float:
-        return sum((p >= t and top in c.ids) if c.ids else p < t for c, top, p in preds) / len(preds)
+    """The threshold with the best dev utility: right outcomes, minus WRONG_COST for every answer
+    that is wrong (a wrong entry, or any entry for a question that must be refused)."""
+
+    def utility(t: float) -> float:
+        right = sum((p >= t and top in c.ids) if c.ids else p < t for c, top, p in preds)
+        wrong = sum(p >= t and top not in c.ids for c, top, p in preds)
+        return right - WRONG_COST * wrong
 
     grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.01)]
-    return max(grid, key=lambda t: (accuracy(t), t))
+    return max(grid, key=lambda t: (utility(t), t))
 
 
 def reliability(preds: list[tuple[Case, str | None, float]]) -> list[str]:
@@ -104,7 +113,7 @@ def main() -> None:
     preds = predictions(dev, index)
     threshold = best_threshold(preds)
     weights.THRESHOLD = threshold
-    print(f"threshold (best dev accuracy): {threshold}")
+    print(f"threshold (best dev utility, a wrong answer costing {WRONG_COST:g}): {threshold}")
     print("dev reliability: among answers scored in each range, how many were right")
     print("\n".join(reliability(preds)))
     if args.write:

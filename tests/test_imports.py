@@ -69,7 +69,7 @@ def test_every_common_invocation_runs_without_typer_click_or_rich():
     assert "icefaq.cli.typer_app" not in loaded
 
 
-def test_rich_is_imported_only_for_the_rich_format():
+def test_the_rich_format_needs_neither_rich_nor_typer():
     code = (
         "import sys, io, contextlib; from icefaq.cli import main\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
@@ -77,7 +77,7 @@ def test_rich_is_imported_only_for_the_rich_format():
         "print(' '.join(sorted(sys.modules)))"
     )
     loaded = set(run_py(code).split())
-    assert "rich" in loaded and "typer" not in loaded
+    assert "icefaq.render.terminal" in loaded and not {"rich", "typer", "click"} & loaded
 
 
 def _imports(path):

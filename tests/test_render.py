@@ -7,11 +7,10 @@ import json
 import re
 
 import pytest
-from rich.console import Console
 
 from icefaq import knowledge
 from icefaq.model import Answer, Entry, KnowledgeBase, Match, Source, Topic
-from icefaq.render import Format, clean, resolve_format, richtext, safe_url
+from icefaq.render import Format, clean, resolve_format, safe_url, terminal
 from icefaq.render import data as jsonview
 from icefaq.render import text as textview
 
@@ -78,46 +77,105 @@ def test_text_formats_have_no_controls_and_no_live_links(style):
         assert "\\[bold red\\]x\\[/\\]" in out and "\\<script\\>" in out
 
 
-def render_rich(renderable, color: bool = True) -> str:
-    buf = io.StringIO()
-    Console(file=buf, width=60, force_terminal=color, color_system="truecolor" if color else None).print(renderable)
-    return buf.getvalue()
+def render_rich(view, *args, width: int = 60, color: bool = True) -> str:
+    return getattr(terminal, view)(terminal.Term(width, color), *args)
+
+
+ESCAPES = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\")
+
+
+def visible(out: str) -> str:
+    return ESCAPES.sub("", out)
 
 
 def test_rich_keeps_markup_literal_and_strips_controls():
     kb, ans = hostile_kb()
-    out = render_rich(richtext.answer(ans, kb))
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
-    assert "[bold red]x[/]" in plain.replace("\n", "").replace("│", "").replace(" ", "") or "[bold" in plain
-    # rich may emit its own SGR colour codes, but no screen clearing, no hyperlinks, no bells
-    for forbidden in ("\x1b[2J", "\x1b]8;;http://evil", "\x07", "\x9b"):
-        assert forbidden not in out
-    assert "file:///etc/passwd" in plain  # shown as text...
+    for out in (render_rich("answer", ans, kb), render_rich("listing", kb, kb.headlines()), render_rich("sources", kb)):
+        assert not CONTROL.search(visible(out))  # the only escapes are the renderer's own styles and links
+        for forbidden in ("\x1b[2J", "\x1b]8;;http://evil", "\x07", "\x9b"):
+            assert forbidden not in out
+    out = render_rich("answer", ans, kb, width=200)
+    assert "[bold red]x[/]" in visible(out)  # literal, as written
+    assert "file:///etc/passwd" in visible(out)  # shown as text...
     assert "\x1b]8;;javascript" not in out and "\x1b]8;;file" not in out  # ...never as a link
 
 
 def test_rich_links_http_sources():
     kb = knowledge.load(MINI)
-    e = kb.get("ero-role")
-    out = render_rich(richtext.show(e, kb))
-    assert "\x1b]8;" in out and "https://example.org/ero" in out
+    out = render_rich("show", kb.get("ero-role"), kb)
+    assert "\x1b]8;;https://example.org/ero\x1b\\" in out and "https://example.org/ero" in visible(out)
 
 
-def test_rich_is_readable_at_60_columns():
+@pytest.mark.parametrize("width", [30, 60, 100])
+def test_rich_fits_the_terminal_width(width):
     kb = knowledge.load(MINI)
-    out = render_rich(richtext.show(kb.get("ero-role"), kb), color=False)
-    assert max(len(line) for line in out.splitlines()) <= 60
-    assert "ERO finds, arrests" in out
+    for out in (render_rich("show", kb.get("ero-role"), kb, width=width), render_rich("listing", kb, kb.headlines(), width=width)):
+        assert max(terminal.cells(line) for line in visible(out).splitlines()) <= width
+    out = visible(render_rich("show", kb.get("ero-role"), kb, width=width))
+    assert "ERO finds, arrests" in " ".join(line.strip("│ ") for line in out.splitlines())
 
 
-def test_no_color_means_no_colour_codes(monkeypatch):
-    monkeypatch.setenv("NO_COLOR", "1")
+def test_rich_panel_is_closed_and_aligned():
     kb = knowledge.load(MINI)
-    buf = io.StringIO()
-    Console(file=buf, width=80, force_terminal=True).print(richtext.show(kb.get("ero-role"), kb))
-    params = [p for sgr in re.findall(r"\x1b\[([0-9;]*)m", buf.getvalue()) for p in sgr.split(";") if p]
-    assert params  # bold and underline remain...
-    assert not [p for p in params if 30 <= int(p) <= 49 or 90 <= int(p) <= 107]  # ...colours do not
+    lines = visible(render_rich("show", kb.get("ero-role"), kb, width=50)).splitlines()
+    box = [line for line in lines if line[:1] in "╭│╰"]
+    assert box[0].startswith("╭─ ") and box[0].endswith("╮") and box[-1].startswith("╰") and box[-1].endswith("─╯")
+    assert all(line.endswith("│") for line in box[1:-1]) and {len(line) for line in box} == {50}
+    assert "ero-role" in box[-1]
+
+
+def test_wrap_breaks_between_words_and_breaks_only_overlong_ones():
+    lines = terminal.wrap([("aaa bbb ccc", "", None)], 7)
+    assert ["".join(t for t, _, _ in line) for line in lines] == ["aaa bbb", "ccc"]
+    lines = terminal.wrap([("x " + "y" * 12, "", None)], 5, indent=1)
+    assert ["".join(t for t, _, _ in line) for line in lines] == ["x", " yyyy", " yyyy", " yyyy"]
+
+
+def test_wide_characters_take_two_columns():
+    assert terminal.cells("abc") == 3 and terminal.cells("移民") == 4 and terminal.cells("e\u0301") == 1
+    lines = terminal.wrap([("移民 移民 移民", "", None)], 9)
+    assert ["".join(t for t, _, _ in line) for line in lines] == ["移民 移民", "移民"]
+
+
+def test_bullet_items_stay_items_in_every_format():
+    src = Source("s", "T", "P", "https://example.org/s", "2025")
+    e = Entry("e", "t", "Q?", "Tips:\n- first tip [@s].\n- second tip,\n  two lines.\n\nAfter.", ("s",))
+    kb = KnowledgeBase("K", (Topic("t", "T"),), (e,), {"s": src})
+    assert "Tips:\n  - first tip [1].\n  - second tip, two lines.\n\nAfter." in textview.show(e, kb, textview.PLAIN)
+    assert "Tips:\n- first tip" in textview.show(e, kb, textview.MARKDOWN)
+    rich = [line.strip("│ ") for line in visible(render_rich("show", e, kb)).splitlines()]
+    assert rich[2:7] == ["Tips:", "• first tip [1].", "• second tip, two lines.", "", "After."]
+
+
+@pytest.mark.parametrize(
+    ("env", "tty", "styled"),
+    [
+        ({}, True, True),
+        ({}, False, False),
+        ({"NO_COLOR": "1"}, True, False),
+        ({"FORCE_COLOR": "1"}, False, True),
+        ({"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, False),
+        ({"TERM": "dumb"}, True, False),
+        ({"COLUMNS": "44"}, True, True),
+    ],
+)
+def test_styling_follows_no_color_force_color_term_and_tty(monkeypatch, env, tty, styled):
+    for name in ("NO_COLOR", "FORCE_COLOR", "TERM", "COLUMNS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+
+    class Stream(io.StringIO):
+        def isatty(self):
+            return tty
+
+    term = terminal.Term.detect(Stream())
+    assert term.styled is styled
+    if "COLUMNS" in env:
+        assert term.width == 44
+    kb = knowledge.load(MINI)
+    out = terminal.show(term, kb.get("ero-role"), kb)
+    assert ("\x1b[" in out) is styled and ("\x1b]8;" in out) is styled
 
 
 def test_json_escapes_every_control_character():
@@ -152,10 +210,8 @@ def test_json_numbers_markers_and_maps_numbers_to_source_ids():
 
 def test_rich_answer_shows_numbered_citations_linked_to_their_sources():
     kb = knowledge.load(MINI)
-    console = Console(file=io.StringIO(), width=100, force_terminal=True, color_system="truecolor")
-    console.print(richtext.show(kb.get("hsi-role"), kb))
-    out = console.file.getvalue()
-    plain = re.sub(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x1b]*\x1b\\", "", out)
+    out = render_rich("show", kb.get("hsi-role"), kb, width=100)
+    plain = visible(out)
     assert "smuggling [1] and trafficking [1][2]." in plain
-    assert "\x1b]8;" in out and "https://example.org/hsi" in out  # [1] is a hyperlink to its source
+    assert "\x1b]8;;https://example.org/hsi\x1b\\\x1b[1;36m[1]" in out  # [1] is a hyperlink to its source
     assert "[@" not in plain

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     _F = TypeVar("_F", bound=Callable[..., Any])
 
-CACHE_FORMAT = 6
+CACHE_FORMAT = 7
 _CHUNK = 500  # bound parameters per statement, well under SQLite's limit
 _READ_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
@@ -156,7 +156,7 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | N
         db.executemany(
             "INSERT INTO entries VALUES (?, ?, ?, ?)",
             (
-                (i, e.id, _dumps(list(e.values())), _dumps([index.texts[i], index.own(i), index.answers[i], index.plain[i]]))
+                (i, e.id, _dumps(list(e.values())), _dumps([index.texts[i], index.own(i), index.answers[i]]))
                 for i, e in enumerate(kb.entries)
             ),
         )
@@ -535,6 +535,6 @@ class StoredIndex:
         nums = list(nums)
         memo = self._parts
         for num, data in self._store.rows_in("SELECT num, match FROM entries WHERE num IN (%s)", [i for i in nums if i not in memo]):
-            texts, own, answer, plain = json.loads(str(data))
-            memo[int(num)] = make_parts(texts, [float(x) for x in own], answer, [str(p) for p in plain])  # type: ignore[call-overload]
+            texts, own, answer = json.loads(str(data))
+            memo[int(num)] = make_parts(texts, [float(x) for x in own], answer)  # type: ignore[call-overload]
         return {i: memo[i] for i in nums}

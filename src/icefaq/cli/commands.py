@@ -44,19 +44,13 @@ def _format(fmt: Format | str, json_: bool) -> Format:
     return Format.JSON if json_ else resolve_format(fmt, stdout_is_tty())
 
 
-def _print_rich(renderable: Any) -> None:
-    from rich.console import Console  # only the rich format pays for rich
-
-    Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False).print(renderable)
-
-
-def _emit(fmt: Format, as_json: Callable[[], Any], as_rich: Callable[[Any], Any], as_text: Callable[[textview.Style], str]) -> None:
+def _emit(fmt: Format, as_json: Callable[[], Any], as_rich: Callable[[Any, Any], str], as_text: Callable[[textview.Style], str]) -> None:
     if fmt is Format.JSON:
         out(jsonview.dumps(as_json()))
     elif fmt is Format.RICH:
-        from ..render import richtext
+        from ..render import terminal
 
-        _print_rich(as_rich(richtext))
+        out(as_rich(terminal, terminal.Term.detect(sys.stdout)))
     else:
         out(as_text(textview.MARKDOWN if fmt is Format.MARKDOWN else textview.PLAIN))
 
@@ -132,7 +126,7 @@ def ask(data: str | None, query: list[str] | None, top: int, min_score: float | 
     if chosen is not Format.JSON and not result.matched:
         sys.stderr.write(f"icefaq: {textview.no_match(result)}\n")
     else:
-        _emit(chosen, lambda: jsonview.answer(result, kb), lambda r: r.answer(result, kb), lambda st: textview.answer(result, kb, st))
+        _emit(chosen, lambda: jsonview.answer(result, kb), lambda r, t: r.answer(t, result, kb), lambda st: textview.answer(result, kb, st))
     return ExitCode.OK if result.matched else ExitCode.NOT_FOUND
 
 
@@ -144,7 +138,7 @@ def list_(data: str | None, topic: str | None, fmt: Format, json_: bool) -> int:
     _emit(
         _format(fmt, json_),
         lambda: jsonview.listing(entries),
-        lambda r: r.listing(kb, entries),
+        lambda r, t: r.listing(t, kb, entries),
         lambda st: textview.listing(kb, entries, st),
     )
     return ExitCode.OK
@@ -159,20 +153,22 @@ def show(data: str | None, entry_id: str, fmt: Format, json_: bool) -> int:
         close = closest_ids(entry_id, kb.ids())
         hint = f"; did you mean: {', '.join(close)}?" if close else "; see 'icefaq list'"
         raise CliError(f"no entry with id {one_line(entry_id)[:80]!r}{hint}", ExitCode.NOT_FOUND)
-    _emit(_format(fmt, json_), lambda: jsonview.entry(entry, kb), lambda r: r.show(entry, kb), lambda st: textview.show(entry, kb, st))
+    _emit(
+        _format(fmt, json_), lambda: jsonview.entry(entry, kb), lambda r, t: r.show(t, entry, kb), lambda st: textview.show(entry, kb, st)
+    )
     return ExitCode.OK
 
 
 def topics(data: str | None, fmt: Format, json_: bool) -> int:
     kb, _ = open_kb(data)
     rows = jsonview.topics(kb)
-    _emit(_format(fmt, json_), lambda: rows, lambda r: r.topics(rows), lambda st: textview.topics(rows, st))
+    _emit(_format(fmt, json_), lambda: rows, lambda r, t: r.topics(t, rows), lambda st: textview.topics(rows, st))
     return ExitCode.OK
 
 
 def sources(data: str | None, fmt: Format, json_: bool) -> int:
     kb, _ = open_kb(data)
-    _emit(_format(fmt, json_), lambda: jsonview.sources(kb), lambda r: r.sources(kb), lambda st: textview.sources(kb, st))
+    _emit(_format(fmt, json_), lambda: jsonview.sources(kb), lambda r, t: r.sources(t, kb), lambda st: textview.sources(kb, st))
     return ExitCode.OK
 
 
@@ -181,7 +177,7 @@ def validate(data: str | None, path: str | None, fmt: Format, json_: bool) -> in
 
     report = validate_cached(path or data)
     args = (report.path, report.ok, report.entries, report.problems)
-    _emit(_format(fmt, json_), lambda: jsonview.report(*args), lambda r: r.report(*args), lambda st: textview.report(*args))
+    _emit(_format(fmt, json_), lambda: jsonview.report(*args), lambda r, t: r.report(t, *args), lambda st: textview.report(*args))
     return ExitCode.OK if report.ok else ExitCode.NOT_FOUND
 
 

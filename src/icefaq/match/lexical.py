@@ -7,8 +7,8 @@ How a query is scored against an entry (every part is in 0..1):
   question or one alias contains; a concept found only in the answer counts ANSWER_WEIGHT.
   An acronym and its glossary expansion are one concept, satisfied by either form.
 * precision: the share of that question's or alias's own information the query mentions.
-* similarity: rapidfuzz's token-sort ratio between the query and that question or alias,
-  for word order and leftover typos.
+* similarity: the Dice overlap of the query's words and that question's or alias's words
+  (twice the shared words over both counts): high only when the two say nearly the same thing.
 
 score = (COVERAGE * coverage + PRECISION * precision + SIMILARITY * similarity) / their sum,
 each part taken at the entry's best question or alias. Weights are IDF ** 0.5. Only entries
@@ -51,8 +51,7 @@ class Index:
     """The compiled form of a knowledge base for matching, held in memory.
 
     ``texts[i]`` holds the content tokens of entry i's question and of each alias (with
-    glossary equivalents added); ``plain[i]`` the same texts as plain strings for fuzzy
-    comparison; ``answers[i]`` the answer's tokens; ``groups`` the glossary as groups of
+    glossary equivalents added); ``answers[i]`` the answer's tokens; ``groups`` the glossary as groups of
     equivalent phrases (an acronym and its expansion, a word and its synonym); ``words`` the
     unstemmed words of the knowledge base, for correcting typos.
 
@@ -61,20 +60,19 @@ class Index:
     (index.py) can offer the same members backed by a file it reads piecemeal.
     """
 
-    __slots__ = ("ids", "texts", "plain", "answers", "idf", "groups", "words", "starts", "vectors", "_postings", "_memo")
+    __slots__ = ("ids", "texts", "answers", "idf", "groups", "words", "starts", "vectors", "_postings", "_memo")
 
     def __init__(
         self,
         ids: list[str],
         texts: list[list[list[str]]],
-        plain: list[list[str]],
         answers: list[list[str]],
         idf: dict[str, float],
         groups: list[list[tuple[str, ...]]],
         words: list[str],
         vectors: list[bytes] | None = None,
     ) -> None:
-        self.ids, self.texts, self.plain, self.answers = ids, texts, plain, answers
+        self.ids, self.texts, self.answers = ids, texts, answers
         self.idf, self.groups, self.words = idf, groups, words
         self.starts = _starts(groups)
         self.vectors = vectors or []  # per entry: packed unit vectors, the centroid first (see semantic)
@@ -126,12 +124,12 @@ class Index:
         return [sum(idf.get(t, 0.0) for t in set(ts)) for ts in self.texts[i]]
 
     def parts(self, nums: Iterable[int]) -> dict[int, Parts]:
-        """These entries' token sets, their union, the sets' IDF mass, the answer's tokens and the
-        plain texts (built on first use, so that entries no query reaches cost nothing)."""
+        """These entries' token sets, their union, the sets' IDF mass and the answer's tokens
+        (built on first use, so that entries no query reaches cost nothing)."""
         memo = self._memo
         for i in nums:
             if i not in memo:
-                memo[i] = make_parts(self.texts[i], self.own(i), self.answers[i], self.plain[i])
+                memo[i] = make_parts(self.texts[i], self.own(i), self.answers[i])
         return {i: memo[i] for i in nums}
 
     def entry_vectors(self, nums: Iterable[int]) -> dict[int, bytes]:
@@ -143,12 +141,12 @@ class Index:
         return bool(self.vectors)
 
 
-Parts = tuple[list[frozenset[str]], frozenset[str], list[float], frozenset[str], list[str]]
+Parts = tuple[list[frozenset[str]], frozenset[str], list[float], frozenset[str]]
 
 
-def make_parts(texts: list[list[str]], own: list[float], answer: list[str], plain: list[str]) -> Parts:
+def make_parts(texts: list[list[str]], own: list[float], answer: list[str]) -> Parts:
     sets = [frozenset(t) for t in texts]
-    return (sets, frozenset().union(*sets), own, frozenset(answer), plain)
+    return (sets, frozenset().union(*sets), own, frozenset(answer))
 
 
 def _groups(glossary: dict[str, str]) -> list[list[tuple[str, ...]]]:
@@ -210,7 +208,7 @@ def build_index(kb: KnowledgeBase) -> Index:
     """Compile a knowledge base for matching: tokens, glossary equivalents and IDF weights."""
     groups = _groups(kb.glossary)
     starts = _starts(groups)
-    texts, plain, answers = [], [], []
+    texts, answers = [], []
     words: set[str] = set()
     for e in kb.entries:
         tokenized = []
@@ -220,7 +218,6 @@ def build_index(kb: KnowledgeBase) -> Index:
             tokenized.append(content(stemmed))
         answer = tokenized.pop()
         texts.append([_expand(t, groups, starts) for t in tokenized])
-        plain.append([" ".join(t) for t in tokenized])
         answers.append(frozenset(_expand(answer, groups, starts)))
     n = len(kb.entries)
     df: dict[str, int] = {}
@@ -230,7 +227,7 @@ def build_index(kb: KnowledgeBase) -> Index:
     idf = {t: _idf(n, d) for t, d in sorted(df.items())}
     words |= {w for term, exp in kb.glossary.items() for w in tokenize(term + " " + exp, stem_words=False) if w.isalpha()}
     vectors = semantic.index_vectors(kb.entries) if n <= semantic.MAX_ENTRIES else []
-    return Index([e.id for e in kb.entries], texts, plain, [sorted(a) for a in answers], idf, groups, sorted(words | STOPWORDS), vectors)
+    return Index([e.id for e in kb.entries], texts, [sorted(a) for a in answers], idf, groups, sorted(words | STOPWORDS), vectors)
 
 
 # --------------------------------------------------------------------------- queries
@@ -397,19 +394,17 @@ def lexical_features(query: str, index: Index, params: Params = DEFAULTS) -> tup
     total = sum(c.weight for c in concepts)
     if not concepts or total <= 0:
         return [], len(concepts), 0.0
-    from rapidfuzz import fuzz, process  # noqa: PLC0415
-
     qset = frozenset(t for c in concepts for alt in c.alternatives for t in alt)
-    qplain = " ".join(" ".join(c.alternatives[0]) for c in concepts)
+    qwords = frozenset(t for c in concepts for t in c.alternatives[0])  # the query's own words
     alpha = params.answer_weight
     nums = _shortlist(concepts, index)
     out = []
-    for i, (sets, union, owns, answer, plain) in index.parts(nums).items():
+    for i, (sets, union, owns, answer) in index.parts(nums).items():
         # a concept found only in the answer counts alpha; in a question or alias, fully
         in_answer = [alpha * c.satisfaction(answer) for c in concepts]
         floor = sum(c.weight * a for c, a in zip(concepts, in_answer))
         best_cov = floor
-        best_prec = 0.0
+        best_prec = best_sim = 0.0
         if not union.isdisjoint(qset):
             for tset, own in zip(sets, owns):
                 if tset.isdisjoint(qset):
@@ -418,8 +413,8 @@ def lexical_features(query: str, index: Index, params: Params = DEFAULTS) -> tup
                 best_cov = max(best_cov, cov)
                 if own:
                     best_prec = max(best_prec, sum(known.get(t, 0.0) for t in tset & qset) / own)
-        best = process.extractOne(qplain, plain, scorer=fuzz.token_sort_ratio)
-        out.append((i, best_cov / total, best_prec, best[1] / 100.0 if best else 0.0))
+                best_sim = max(best_sim, 2 * len(tset & qwords) / (len(tset) + len(qwords)))
+        out.append((i, best_cov / total, best_prec, best_sim))
     known_mass = sum(c.weight for c in concepts if any(t in known for alt in c.alternatives for t in alt))
     return out, len(concepts), known_mass / total
 

@@ -1,8 +1,8 @@
 """Turn answers and knowledge-base views into text: plain, markdown, JSON or rich.
 
-Renderers are pure: model objects in, a string (or a rich renderable) out. Text from the
-data is never interpreted: control characters are removed and markup stays literal.
-Rich is imported only by :mod:`icefaq.render.richtext`, and only when that format is used.
+Renderers are pure: model objects in, a string out. Text from the data is never
+interpreted: control characters are removed and markup stays literal. The ``rich`` format
+(boxes, colour, links) is written by :mod:`icefaq.render.terminal` without the rich library.
 """
 
 from __future__ import annotations
@@ -57,6 +57,30 @@ def safe_url(url: str | None) -> str | None:
     if url and re.match(r"^https?://[^\s<>\"]+$", url, re.I):
         return url
     return None
+
+
+def _fold(lines: list[str]) -> str:
+    return " ".join(" ".join(lines).split())
+
+
+def blocks(text: str) -> list[tuple[str, list[str]]]:
+    """An answer's paragraphs, each as (its text, its bullet items): a line starting with "- "
+    starts an item; other lines continue the text or item before them. Whitespace is folded."""
+    out: list[tuple[str, list[str]]] = []
+    for para in re.split(r"\n\s*\n", text.strip()):
+        lead: list[str] = []
+        items: list[list[str]] = []
+        for line in para.split("\n"):
+            line = line.strip()
+            if line.startswith("- "):
+                items.append([line[2:]])
+            elif items:
+                items[-1].append(line)
+            else:
+                lead.append(line)
+        if lead or items:
+            out.append((_fold(lead), [_fold(i) for i in items]))
+    return out
 
 
 def grouped(entries: Iterable[Headline]) -> dict[str, list[Headline]]:

@@ -10,7 +10,7 @@ import re
 
 from .. import citations
 from ..model import Answer, Entry, KnowledgeBase, Problem, Record, Source
-from . import DISCLAIMER, clean, grouped, one_line, safe_url
+from . import DISCLAIMER, blocks, clean, grouped, one_line, safe_url
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -56,16 +56,24 @@ def _paragraphs(e: Entry, kb: KnowledgeBase, st: Style) -> str:
     """The answer, its citation markers numbered as the source list is: plain ``[1]``, Markdown
     ``[\\[1\\]][id-1]`` reference links (defined under the source list)."""
     linked = {n for n, s in enumerate(kb.sources_of(e), 1) if safe_url(s.url)}
-    out = []
-    for text, nums in citations.pieces(clean(e.answer), e.sources):
-        if not nums:
-            out.append(st.escape(text))
-        elif st is MARKDOWN:
-            out.append(" " + "".join(f"[\\[{n}\\]][{e.id}-{n}]" if n in linked else f"\\[{n}\\]" for n in nums))
-        else:
-            out.append(" [" + ", ".join(map(str, nums)) + "]")
-    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", "".join(out).strip())]
-    return "\n\n".join(p for p in paras if p)
+
+    def numbered(text: str) -> str:
+        out = []
+        for piece, nums in citations.pieces(text, e.sources):
+            if not nums:
+                out.append(st.escape(piece))
+            elif st is MARKDOWN:
+                out.append(" " + "".join(f"[\\[{n}\\]][{e.id}-{n}]" if n in linked else f"\\[{n}\\]" for n in nums))
+            else:
+                out.append(" [" + ", ".join(map(str, nums)) + "]")
+        return " ".join("".join(out).split())
+
+    paras = []
+    for lead, items in blocks(clean(e.answer)):
+        lines = [numbered(lead)] if lead else []
+        lines += [st.bullet + numbered(item) for item in items]
+        paras.append("\n".join(lines))
+    return "\n\n".join(paras)
 
 
 def _link_definitions(e: Entry, kb: KnowledgeBase) -> list[str]:
