@@ -398,21 +398,31 @@ def lexical_features(query: str, index: Index, params: Params = DEFAULTS) -> tup
     qwords = frozenset(t for c in concepts for t in c.alternatives[0])  # the query's own words
     alpha = params.answer_weight
     nums = _shortlist(concepts, index)
+    # which concepts each query token can satisfy: a text only changes the concepts it shares a token with
+    by_token: dict[str, set[int]] = {}
+    for k, c in enumerate(concepts):
+        for alt in c.alternatives:
+            for t in alt:
+                by_token.setdefault(t, set()).add(k)
     out = []
     for i, (sets, union, owns, answer) in index.parts(nums).items():
         # a concept found only in the answer counts alpha; in a question or alias, fully
-        in_answer = [alpha * c.satisfaction(answer) for c in concepts]
+        in_answer = [0.0] * len(concepts)
+        for k in {k for t in answer & qset for k in by_token[t]}:
+            in_answer[k] = alpha * concepts[k].satisfaction(answer)
         floor = sum(c.weight * a for c, a in zip(concepts, in_answer))
         best_cov = floor
         best_prec = best_sim = 0.0
         if not union.isdisjoint(qset):
             for tset, own in zip(sets, owns):
-                if tset.isdisjoint(qset):
+                shared = tset & qset
+                if not shared:
                     continue
-                cov = sum(c.weight * max(c.satisfaction(tset), a) for c, a in zip(concepts, in_answer))
+                touched = {k for t in shared for k in by_token[t]}
+                cov = floor + sum(concepts[k].weight * max(0.0, concepts[k].satisfaction(tset) - in_answer[k]) for k in touched)
                 best_cov = max(best_cov, cov)
                 if own:
-                    best_prec = max(best_prec, sum(known.get(t, 0.0) for t in tset & qset) / own)
+                    best_prec = max(best_prec, sum(known.get(t, 0.0) for t in shared) / own)
                 best_sim = max(best_sim, 2 * len(tset & qwords) / (len(tset) + len(qwords)))
         out.append((i, best_cov / total, best_prec, best_sim))
     known_mass = sum(c.weight for c in concepts if any(t in known for alt in c.alternatives for t in alt))
