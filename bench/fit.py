@@ -70,15 +70,16 @@ WRONG_COST = 1.0  # a wrong answer costs as much as a right one gains: worse tha
 
 def best_threshold(preds: list[tuple[Case, str | None, float]]) -> float:
     """The threshold with the best dev utility: right outcomes, minus WRONG_COST for every answer
-    that is wrong (a wrong entry, or any entry for a question that must be refused)."""
+    that is wrong (a wrong entry, or any entry for a question that must be refused); among equal
+    utilities, the one with more right outcomes."""
 
-    def utility(t: float) -> float:
+    def outcome(t: float) -> tuple[float, int]:
         right = sum((p >= t and top in c.ids) if c.ids else p < t for c, top, p in preds)
         wrong = sum(p >= t and top not in c.ids for c, top, p in preds)
-        return right - WRONG_COST * wrong
+        return right - WRONG_COST * wrong, right
 
     grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.01)]
-    return max(grid, key=lambda t: (utility(t), t))
+    return max(grid, key=lambda t: (*outcome(t), t))  # ties: the more right answers, then the higher bar
 
 
 def reliability(preds: list[tuple[Case, str | None, float]]) -> list[str]:
