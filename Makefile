@@ -22,10 +22,10 @@ bench:
 	python bench/startup.py
 
 # Mutation testing (pip install -e ".[dev]"): mutates model, errors, render, knowledge and match (see [tool.mutmut] in
-# pyproject.toml) and runs the suite against each mutant; minutes to hours, so never in CI. `mutmut browse` lists
-# the survivors.
+# pyproject.toml) and runs their unit tests against each mutant; about ten minutes on two cores, so never in CI.
+# `mutmut browse` lists the survivors.
 mutation:
-	mutmut run --max-children 8 || true
+	mutmut run --max-children 2 || true
 	mutmut results --all true | python scripts/mutation_score.py
 
 ci:

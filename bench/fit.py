@@ -4,8 +4,8 @@
 
 A logistic regression over each query's best candidates (decide.FEATURES), trained on the
 real-question train split plus the project's first paraphrase set (tests/eval/queries.yaml);
-the threshold is the one with the best utility on the dev split (right outcomes minus the wrong
-answers: a wrong answer is worse than no match). The test
+the threshold is the one with the best accuracy on the dev split (the highest of equally good ones:
+a wrong answer is worse than no match). The test
 split is never read here. Prints the coefficients, the dev reliability table (how often an
 answer scored about p is right) and, with --write, rewrites weights.py. Needs numpy (the
 `bench` extra).
@@ -65,21 +65,15 @@ def predictions(cases: list[Case], index: match.Index) -> list[tuple[Case, str |
     return out
 
 
-WRONG_COST = 1.0  # a wrong answer costs as much as a right one gains: worse than "no match", which costs nothing
-
-
 def best_threshold(preds: list[tuple[Case, str | None, float]]) -> float:
-    """The threshold with the best dev utility: right outcomes, minus WRONG_COST for every answer
-    that is wrong (a wrong entry, or any entry for a question that must be refused); among equal
-    utilities, the one with more right outcomes."""
+    """The threshold with the best dev accuracy (right answers and right refusals); among equally
+    accurate thresholds, the highest, since a wrong answer is worse than no match."""
 
-    def outcome(t: float) -> tuple[float, int]:
-        right = sum((p >= t and top in c.ids) if c.ids else p < t for c, top, p in preds)
-        wrong = sum(p >= t and top not in c.ids for c, top, p in preds)
-        return right - WRONG_COST * wrong, right
+    def accuracy(t: float) -> int:
+        return sum((p >= t and top in c.ids) if c.ids else p < t for c, top, p in preds)
 
     grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.01)]
-    return max(grid, key=lambda t: (*outcome(t), t))  # ties: the more right answers, then the higher bar
+    return max(grid, key=lambda t: (accuracy(t), t))
 
 
 def reliability(preds: list[tuple[Case, str | None, float]]) -> list[str]:
@@ -114,7 +108,7 @@ def main() -> None:
     preds = predictions(dev, index)
     threshold = best_threshold(preds)
     weights.THRESHOLD = threshold
-    print(f"threshold (best dev utility, a wrong answer costing {WRONG_COST:g}): {threshold}")
+    print(f"threshold (best dev accuracy): {threshold}")
     print("dev reliability: among answers scored in each range, how many were right")
     print("\n".join(reliability(preds)))
     if args.write:

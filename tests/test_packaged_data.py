@@ -37,7 +37,8 @@ LEGAL_TOPICS = {
 ACRONYM = re.compile(r"\b(?:[A-Z][A-Z0-9&]{1,}[a-z]?|I-\d+[A-Z]?|\d+\([a-z]\))(?!\w)")
 # Not domain terms: publishers' names and everyday abbreviations.
 NOT_ACRONYMS = {"A", "I", "OK", "U.S", "II", "ABC", "AI", "AIMS", "ASAP", "CBS", "CNN", "GB", "KQED", "NBC", "NYC", "PDF"}
-NOT_ACRONYMS |= {"JURIST", "REAL", "RIF", "SFG", "TV", "UPI", "USA"}
+NOT_ACRONYMS |= {"JURIST", "REAL", "RIF", "SFG", "TV", "UPI", "USA", "CRBC", "PIX11", "TAG24", "WMRA", "WTOP", "SUNY"}
+NOT_ACRONYMS |= {"THE", "LOST"}  # a phone number spelled in letters (1-800-THE-LOST)
 
 
 @pytest.fixture(scope="module")

@@ -92,22 +92,29 @@ def _cut(text: str, width: int) -> str:
     return out + "…"
 
 
-def _atoms(spans: Sequence[Span]) -> list[tuple[str, str, str | None, bool]]:
-    """Words with their style and whether a space comes before them. A span of two or more
-    spaces only is padding, kept as it is."""
-    atoms: list[tuple[str, str, str | None, bool]] = []
+Word = tuple[list[Span], bool, bool]  # its pieces (glued: no space between), a space before it, padding
+
+
+def _words(spans: Sequence[Span]) -> list[Word]:
+    """The spans as words: text between spaces, a word's pieces kept together even across styles (so
+    "[1][2]." never starts a line). A span of two or more spaces only is padding, kept as it is."""
+    words: list[Word] = []
     space = False
     for text, codes, link in spans:
         if len(text) > 1 and not text.strip(" "):
-            atoms.append((text, codes, link, False))
+            words.append(([(text, codes, link)], False, True))
             space = False
             continue
-        for k, word in enumerate(text.split(" ")):
+        for k, part in enumerate(text.split(" ")):
             space = space or k > 0
-            if word:
-                atoms.append((word, codes, link, space))
-                space = False
-    return atoms
+            if not part:
+                continue
+            if words and not space and not words[-1][2]:
+                words[-1][0].append((part, codes, link))
+            else:
+                words.append(([(part, codes, link)], space, False))
+            space = False
+    return words
 
 
 def _take(word: str, room: int) -> str:
@@ -127,30 +134,31 @@ def wrap(spans: Sequence[Span], width: int, indent: int = 0) -> list[list[Span]]
     pad: list[Span] = [(" " * indent, "", None)] if indent else []
     lines: list[list[Span]] = [[]]
     used = start = 0
-    for word, codes, link, space in _atoms(spans):
-        w = cells(word)
-        if used == start and not word.strip(" "):  # padding that opens a line belongs to its start
-            lines[-1].append((word, codes, link))
+    for pieces, space, padding in _words(spans):
+        w = sum(cells(t) for t, _, _ in pieces)
+        if padding and used == start:  # padding that opens a line belongs to its start
+            lines[-1] += pieces
             used = start = used + w
             continue
         if used > start and used + space + w > width:
             lines.append(list(pad))
             used = start = indent
-        if used == start:
-            space = False
-        if space:
+        if space and used > start:
             lines[-1].append((" ", "", None))
             used += 1
-        while used + w > width and used < width:  # a word longer than a whole line: break it
-            head = _take(word, width - used)
-            lines[-1].append((head, codes, link))
-            word = word[len(head) :]
-            w = cells(word)
-            lines.append(list(pad))
-            used = start = indent
-        if word:
-            lines[-1].append((word, codes, link))
+        if used + w <= width:
+            lines[-1] += pieces
             used += w
+            continue
+        for text, codes, link in pieces:  # a word longer than a whole line: break it
+            while text:
+                if used >= width and used > start:
+                    lines.append(list(pad))
+                    used = start = indent
+                head = _take(text, width - used)
+                lines[-1].append((head, codes, link))
+                used += cells(head)
+                text = text[len(head) :]
     return lines
 
 
@@ -294,9 +302,8 @@ def sources(term: Term, kb: KnowledgeBase) -> str:
     for n, s in enumerate(kb.sources.values(), 1):
         out += [text for text, _ in _citation(term, n, s, term.width)]
         by = ", ".join(cited.get(s.id, ())) or "(not cited)"
-        out += [
-            text for text, _ in _paragraph(term, [(f"   id {s.id} · {s.kind or 'unknown'} · cited by: {by}", DIM, None)], term.width, 3)
-        ]
+        line: list[Span] = [("   ", "", None), (f"id {s.id} · {s.kind or 'unknown'} · cited by: {by}", DIM, None)]
+        out += [text for text, _ in _paragraph(term, line, term.width, 3)]
         out.append("")
     return "\n".join(out).rstrip("\n")
 

@@ -1,0 +1,31 @@
+"""Lexical matching: rejoined split tokens, glossary groups and concept satisfaction."""
+
+from __future__ import annotations
+
+import pytest
+
+from icefaq import knowledge, match
+from icefaq.match import lexical
+
+from .conftest import MINI
+
+
+@pytest.fixture(scope="module")
+def index():
+    return match.build_index(knowledge.load(MINI))
+
+
+def concepts(query, index):
+    return {c.alternatives: round(c.weight, 6) for c in lexical._concepts(query, index)[0]}
+
+
+@pytest.mark.parametrize("query", ["287 g program", "program 287 g", "the program of 287 g"])
+def test_split_legal_tokens_are_rejoined_anywhere_in_the_query(index, query):
+    assert concepts(query, index) == concepts("287g program", index)
+
+
+def test_a_phrase_concept_is_partly_satisfied_by_some_of_its_words():
+    c = lexical._Concept((("ero",), ("enforc", "remov", "oper")), 1.0)
+    assert c.satisfaction(frozenset({"ero"})) == 1.0
+    assert c.satisfaction(frozenset({"remov", "oper"})) == pytest.approx(2 / 3)
+    assert c.satisfaction(frozenset({"other"})) == 0.0
