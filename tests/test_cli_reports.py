@@ -53,3 +53,37 @@ def test_missing_file_and_no_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("ICEFAQ_NO_CACHE", "1")
     _same(validate_cached(str(MINI)), validate(str(MINI)))
     assert not os.path.exists(tmp_path / "cache" / "icefaq")
+
+
+def _age(path, seconds=60):
+    st = os.stat(path)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
+
+
+def test_an_unchanged_settled_file_is_reported_without_reading_it(write, mini_text, monkeypatch):
+    import builtins
+
+    path = write(mini_text)
+    _age(path)
+    first = validate_cached(path)
+    validate_cached(path)  # the same bytes, now settled: the stamp is recorded
+    real_open = builtins.open
+
+    def guarded(file, *args, **kwargs):
+        assert os.fspath(file) != os.fspath(path), "the data file was read"
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    again = validate_cached(path)
+    assert (again.ok, again.entries, again.problems) == (first.ok, first.entries, first.problems)
+
+
+def test_a_fresh_edit_is_checked_by_content_even_with_a_report_on_file(write, mini_text):
+    path = write(mini_text)
+    _age(path)
+    assert validate_cached(path).ok
+    size = os.path.getsize(path)
+    with open(path, "w", encoding="utf-8") as fh:  # same size, new content, a moment later
+        fh.write(mini_text.replace("sources: [ero-page]", "sources: [ero-pag3]"))
+    assert os.path.getsize(path) == size
+    assert not validate_cached(path).ok

@@ -33,6 +33,24 @@ def default_path() -> str:
     return os.path.join(os.path.dirname(os.path.dirname(here)), "data", "faq.yaml")
 
 
+def stamp(path: str) -> str | None:
+    """The file's size, modification time and identity, or None when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_dev}"
+
+
+SETTLED_NS = 3_000_000_000  # coarser than any file system's timestamp tick (FAT: 2 s)
+
+
+def settled(stamp: str, now_ns: int) -> bool:
+    """Whether a file with this stamp was last modified long enough before ``now_ns`` that a
+    second edit within one tick of a coarse file-system clock is ruled out."""
+    return now_ns - int(stamp.split(":")[1]) > SETTLED_NS
+
+
 def read_bytes(path: str) -> bytes:
     """Read a knowledge-base file's bytes.
 

@@ -24,6 +24,8 @@ import sqlite3
 from . import __version__
 from .errors import DataError
 from .files import read_bytes, resolve_path, uri_path
+from .files import settled as _settled
+from .files import stamp as _stamp
 from .match import Index, Parts, _starts, english_source, english_words, make_parts
 from .model import Entry, Headline, KnowledgeBase, Source, Topic
 
@@ -83,15 +85,6 @@ def load_compiled(path: str | os.PathLike[str] | None = None) -> tuple[Knowledge
     stamp = _stamp(p)
     raw = read_bytes(p)
     return _build(p, raw, _key(raw), target, stamp)
-
-
-def _stamp(path: str) -> str | None:
-    """The file's size, modification time and identity, or None when it cannot be read."""
-    try:
-        st = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_dev}"
 
 
 def _build(path: str, raw: bytes, key: str, target: str | None, stamp: str | None) -> tuple[KnowledgeBase, Index]:
@@ -211,13 +204,6 @@ def _open_read_only(target: str) -> sqlite3.Connection:
         db.close()
         raise
     return db
-
-
-_SETTLED_NS = 3_000_000_000  # coarser than any file system's timestamp tick (FAT: 2 s)
-
-
-def _settled(stamp: str, now_ns: int) -> bool:
-    return now_ns - int(stamp.split(":")[1]) > _SETTLED_NS
 
 
 def _unlink(path: str) -> None:

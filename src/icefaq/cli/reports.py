@@ -21,7 +21,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-REPORT_FORMAT = 1
+REPORT_FORMAT = 2
 # The modules whose code decides what a report says; an edit to any of them changes the key.
 _VALIDATOR = ("knowledge.py", "model.py", "files.py", "errors.py")
 
@@ -39,27 +39,40 @@ class Report:
 
 
 def validate_cached(path: str | None, today: _dt.date | None = None) -> Report:
-    """Validate the knowledge base at ``path`` (None: ICEFAQ_DATA or the packaged one), from the cache when possible."""
-    from ..files import resolve_path
+    """Validate the knowledge base at ``path`` (None: ICEFAQ_DATA or the packaged one), from the cache when possible.
+
+    As for the knowledge-base cache, an unchanged, settled stamp (size, modification time, identity)
+    is trusted without reading the file; otherwise the file's bytes are hashed and compared.
+    """
+    import time
+
+    from ..files import resolve_path, settled, stamp
     from ..index import cache_dir
 
     p = resolve_path(path)
     day = (today or _dt.date.today()).isoformat()
     directory = cache_dir()
+    if directory is None:
+        return _validate(p, day)
+    code = _code_key(day)
+    target = os.path.join(directory, f"report-{_digest(os.path.abspath(p).encode('utf-8', 'surrogateescape'))[:24]}.json")
+    before = stamp(p)
+    doc = _read(target, code, p)
+    if doc is not None and before is not None and doc[1] == before:
+        return doc[0]
     try:
         with open(p, "rb") as fh:
             raw = fh.read()
     except (OSError, ValueError):
         return _validate(p, day)  # the validator words the problem
-    if directory is None:
-        return _validate(p, day)
-    key = _key(raw, day)
-    target = os.path.join(directory, f"report-{_digest(os.path.abspath(p).encode('utf-8', 'surrogateescape'))[:24]}.json")
-    cached = _read(target, key, p)
-    if cached is not None:
-        return cached
+    content = _digest(raw)
+    trusted = before if before is not None and settled(before, time.time_ns()) else ""
+    if doc is not None and doc[2] == content:
+        if trusted:  # the same bytes, and now settled: later runs need not read the file
+            _write(target, code, content, trusted, doc[0])
+        return doc[0]
     report = _validate(p, day)
-    _write(target, key, report)
+    _write(target, code, content, trusted, report)
     return report
 
 
@@ -78,7 +91,9 @@ def _digest(data: bytes) -> str:
     return blake2b(data, digest_size=20).hexdigest()
 
 
-def _key(raw: bytes, day: str) -> str:
+def _code_key(day: str) -> str:
+    """What a report depends on besides the file: the version, the report format, the day (stale and
+    future review dates) and the validator's code."""
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     stamps = []
     for name in _VALIDATOR:
@@ -87,17 +102,18 @@ def _key(raw: bytes, day: str) -> str:
             stamps.append(f"{st.st_size}:{st.st_mtime_ns}")
         except OSError:
             stamps.append("-")
-    return _digest(raw + f"|{__version__}|{REPORT_FORMAT}|{day}|{'|'.join(stamps)}".encode())
+    return _digest(f"{__version__}|{REPORT_FORMAT}|{day}|{'|'.join(stamps)}".encode())
 
 
-def _read(target: str, key: str, path: str) -> Report | None:
+def _read(target: str, code: str, path: str) -> tuple[Report, str, str] | None:
+    """The stored report, its file stamp and content digest, if it was made for this path and code."""
     try:
         with open(target, encoding="utf-8") as fh:
             doc = json.load(fh)
-        if doc["key"] != key or doc["path"] != path:
+        if doc["code"] != code or doc["path"] != path:
             return None
         problems = tuple(_problem(row) for row in doc["problems"])
-        return Report(path, bool(doc["ok"]), int(doc["entries"]), problems)
+        return Report(path, bool(doc["ok"]), int(doc["entries"]), problems), str(doc["stamp"]), str(doc["content"])
     except (OSError, ValueError, KeyError, TypeError, IndexError):
         return None
 
@@ -113,9 +129,11 @@ def _problem(row: Sequence[object]) -> Problem:
     return Problem(Severity(severity), message, where, line, entry)
 
 
-def _write(target: str, key: str, report: Report) -> None:
+def _write(target: str, code: str, content: str, stamp: str, report: Report) -> None:
     doc = {
-        "key": key,
+        "code": code,
+        "content": content,
+        "stamp": stamp,
         "path": report.path,
         "ok": report.ok,
         "entries": report.entries,
