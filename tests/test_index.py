@@ -153,6 +153,8 @@ def test_listing_views_from_the_cache_equal_the_fresh_ones_and_load_no_entry(wri
     kb, _ = index.load_compiled(path)
     assert isinstance(kb, index.StoredKnowledgeBase) and not isinstance(fresh, index.StoredKnowledgeBase)
     assert kb.ids() == fresh.ids() == tuple(e.id for e in fresh.entries)
+    for prefix in ("", "e", "ero", "ero-role", "zz", "h"):
+        assert kb.ids(prefix) == fresh.ids(prefix) == tuple(e.id for e in fresh.entries if e.id.startswith(prefix))
     assert kb.headlines() == fresh.headlines() and len(kb.headlines()) == len(fresh.entries)
     topic = fresh.entries[0].topic
     assert kb.headlines(topic) == fresh.headlines(topic) == tuple(h for h in fresh.headlines() if h.topic == topic)

@@ -182,9 +182,9 @@ class KnowledgeBase:
         """Return a topic's title (its id if the topic is unknown)."""
         return next((t.title for t in self.topics if t.id == topic_id), topic_id)
 
-    def ids(self) -> tuple[str, ...]:
-        """Every entry id, in file order."""
-        return tuple(e.id for e in self.entries)
+    def ids(self, prefix: str = "") -> tuple[str, ...]:
+        """Every entry id (that starts with ``prefix``), in file order."""
+        return tuple(e.id for e in self.entries if e.id.startswith(prefix))
 
     def headlines(self, topic: str | None = None) -> tuple[Headline, ...]:
         """Id, topic and question of every entry (of one topic, if given), in file order."""

@@ -35,7 +35,7 @@ def _kb() -> KnowledgeBase | None:
 def entries(incomplete: str) -> list[str]:
     """Entry ids that start with what has been typed."""
     kb = _kb()
-    return [i for i in (kb.ids() if kb is not None else ()) if i.startswith(incomplete)]
+    return list(kb.ids(incomplete)) if kb is not None else []
 
 
 def topics(incomplete: str) -> list[str]:
