@@ -587,8 +587,7 @@ EXPECTED = {
 def problems(text: str, path: str = "kb.yaml") -> tuple[KnowledgeBase | None, list[tuple[str, str, int | None, str | None]]]:
     kb, found = knowledge.build(knowledge.parse_yaml(text, path), path)
     assert all(p.path == path for p in found)
-    # A problem reported twice is tolerated (see 'source-id-number'), never required.
-    return kb, list(dict.fromkeys((p.severity.value, p.message, p.line, p.entry) for p in found))
+    return kb, [(p.severity.value, p.message, p.line, p.entry) for p in found]  # each problem exactly once
 
 
 def parse_error(text: str, path: str = "kb.yaml") -> tuple[str, str, int | None]:

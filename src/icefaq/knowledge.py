@@ -341,7 +341,7 @@ def build(tree: Any, path: str) -> tuple[KnowledgeBase | None, list[Problem]]:
         if not c.mapping(item, SOURCE_KEYS, "a source", line):
             continue
         sid = c.text(item, "id", "source")
-        fields = {k: c.text(item, k, "source", sid, optional=k in ("kind", "url", "date", "note")) for k in SOURCE_KEYS}
+        fields = {k: c.text(item, k, "source", sid, optional=k in ("kind", "url", "date", "note")) for k in SOURCE_KEYS if k != "id"}
         if sid is None:
             continue
         if not ID_RE.match(sid):
