@@ -373,3 +373,12 @@ def test_closest_ids_are_the_three_best_at_70_or_more():
     ids = [f"ero-role-{k}" for k in range(6)]
     assert len(match.closest_ids("ero-role", ids)) == 3
     assert match.closest_ids("abcdefghij", ["abcdefgxyz", "zzzz"]) == ["abcdefgxyz"]  # a score of exactly 70
+
+
+def test_a_scale_after_hundred_multiplies_the_hundreds():
+    from icefaq.match.text import numbers
+
+    assert numbers("four hundred thousand".split()) == [(0, 3, "400000")]
+    assert numbers("five hundred million people".split()) == [(0, 3, "500000000")]
+    assert numbers("two thousand four hundred and twenty".split()) == [(0, 6, "2420")]
+    assert numbers("hundred".split()) == [] and numbers("four hundred hundred".split())[0][2] == "400"

@@ -130,19 +130,19 @@ def numbers(words: list[str]) -> list[tuple[int, int, str]]:
         j, total, current, last = i, 0, 0, ""  # last: what the previous word was (unit, tens, scale)
         while j < len(words):
             w = words[j]
-            if w in _UNITS and last in ("", "tens", "scale"):
+            if w in _UNITS and last in ("", "tens", "scale", "hundred"):
                 current += _UNITS[w]
                 last = "unit"
-            elif w in _TENS and last in ("", "scale"):
+            elif w in _TENS and last in ("", "scale", "hundred"):
                 current += _TENS[w]
                 last = "tens"
-            elif w in _SCALES and last in ("unit", "tens"):
-                if _SCALES[w] == 100:
-                    current *= 100
-                else:
-                    total, current = total + current * _SCALES[w], 0
+            elif w in _SCALES and _SCALES[w] == 100 and last in ("unit", "tens"):
+                current *= 100
+                last = "hundred"
+            elif w in _SCALES and _SCALES[w] > 100 and last in ("unit", "tens", "hundred"):
+                total, current = total + current * _SCALES[w], 0  # 'four hundred thousand'
                 last = "scale"
-            elif w == "and" and last == "scale" and j + 1 < len(words) and (words[j + 1] in _UNITS or words[j + 1] in _TENS):
+            elif w == "and" and last in ("scale", "hundred") and j + 1 < len(words) and (words[j + 1] in _UNITS or words[j + 1] in _TENS):
                 pass  # 'four hundred and twenty'
             else:
                 break
