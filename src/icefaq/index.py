@@ -364,11 +364,11 @@ class StoredKnowledgeBase(KnowledgeBase):
             return tuple(str(i) for (i,) in self._store.rows("SELECT id FROM headlines ORDER BY num"))
         # a range over the ids' unique index: completion in a 100,000-entry file reads a few rows
         rows = self._store.rows("SELECT id FROM entries WHERE id >= ? AND id < ? ORDER BY num", (prefix, prefix + "\U0010ffff"))
-        return tuple(i for i in map(str, (r[0] for r in rows)) if i.startswith(prefix))
+        return tuple(i for i in (str(r[0]) for r in rows) if i.startswith(prefix))
 
     @_guarded(0)
     def headlines(self, topic: str | None = None) -> tuple[Headline, ...]:
-        # Cast in SQL, so that even a tampered file yields text; one tuple per row, made in C.
+        # Cast in SQL, so that even a tampered file yields text.
         columns = "SELECT ifnull(CAST(id AS TEXT), ''), ifnull(CAST(topic AS TEXT), ''), ifnull(CAST(question AS TEXT), '') FROM headlines"
         if topic is None:
             rows = self._store.rows(f"{columns} ORDER BY num")

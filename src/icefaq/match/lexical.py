@@ -12,14 +12,8 @@ How a query is scored against an entry (every part is in 0..1):
 
 score = (COVERAGE * coverage + PRECISION * precision + SIMILARITY * similarity) / their sum,
 each part taken at the entry's best question or alias. Weights are IDF ** 0.5. Only entries
-that share a token with the query (glossary equivalents and answers included) are scored: the
-others could reach at most SIMILARITY / the sum, far below any threshold. The decision rule: the best entry is a confident
-match when its score reaches the bar and it leads the runner-up by at least ``MARGIN``, or
-its score is at least ``STRONG_THRESHOLD`` whatever the margin. The bar is
-``DEFAULT_THRESHOLD`` for a query of up to ``LENGTH_FREE`` concepts, lowered by
-``LENGTH_STEP`` for each concept beyond, down to ``LOWEST_BAR``: in a long question ("my dad
-was picked up this morning and nobody will tell us where they took him, how do we find
-him") no single question or alias can cover more than a small share of the words, though
+that share a token with the query (glossary equivalents and answers included) are scored. The
+score and its parts are signals: whether to answer is decided in :mod:`.decide`.
 """
 
 from __future__ import annotations
@@ -39,11 +33,6 @@ if TYPE_CHECKING:
 
 COVERAGE, PRECISION, SIMILARITY = 0.5, 0.15, 0.25
 ANSWER_WEIGHT = 0.45
-DEFAULT_THRESHOLD = 0.5
-STRONG_THRESHOLD = 0.75
-LENGTH_FREE, LENGTH_STEP, LOWEST_BAR = 3, 0.01, 0.4
-MARGIN = 0.02
-SUGGESTION_FLOOR = 0.15
 SHORTLIST = 200
 
 
@@ -334,12 +323,6 @@ class Params(Record):
         "answer_weight",
         "unknown",
         "idf_power",
-        "threshold",
-        "margin",
-        "strong",
-        "length_free",
-        "length_step",
-        "lowest_bar",
     )
     _defaults = {
         "coverage": COVERAGE,
@@ -348,12 +331,6 @@ class Params(Record):
         "answer_weight": ANSWER_WEIGHT,
         "unknown": 1.0,
         "idf_power": 0.5,  # square-rooted IDF: one rare word must not outweigh the rest of the query
-        "threshold": DEFAULT_THRESHOLD,
-        "margin": MARGIN,
-        "strong": STRONG_THRESHOLD,
-        "length_free": LENGTH_FREE,
-        "length_step": LENGTH_STEP,
-        "lowest_bar": LOWEST_BAR,
     }
     coverage: float
     precision: float
@@ -361,16 +338,6 @@ class Params(Record):
     answer_weight: float
     unknown: float
     idf_power: float
-    threshold: float
-    margin: float
-    strong: float
-    length_free: int
-    length_step: float
-    lowest_bar: float
-
-    def bar(self, length: int) -> float:
-        """The score a confident match needs, for a query of ``length`` concepts."""
-        return max(min(self.lowest_bar, self.threshold), self.threshold - self.length_step * max(0, length - self.length_free))
 
 
 DEFAULTS = Params()

@@ -1,7 +1,7 @@
 """The ``rich`` format: boxed, coloured, linked text for a terminal, written directly as ANSI.
 
 Why not the rich library: importing ``rich.console`` costs about four times Python's own
-start-up (measured in bench/startup.py's history), more than the rest of an answer. What
+start-up (measured by bench/startup.py before this module replaced it), more than the rest of an answer. What
 this format needs is small: a rounded panel, bold, dim and colour, clickable source links
 (OSC 8) and word wrapping that knows wide characters. Data text is never interpreted: it is
 cleaned of control characters (see :func:`..clean`), and the only escape sequences in the
@@ -170,6 +170,11 @@ def _paragraph(term: Term, spans: Sequence[Span], width: int, indent: int = 0) -
     return [_line(term, line) for line in wrap(spans, width, indent)]
 
 
+def _lines(term: Term, spans: Sequence[Span], width: int, indent: int = 0) -> list[str]:
+    """The wrapped lines as text, for views that need no padding to a box edge."""
+    return [text for text, _ in _paragraph(term, spans, width, indent)]
+
+
 def _panel(term: Term, title: str, body: list[tuple[str, int]], subtitle: str) -> str:
     """A rounded box of the terminal's width: bold title in the top edge, dim subtitle in the bottom one."""
     width = term.width
@@ -238,7 +243,7 @@ def entry(term: Term, e: Entry, kb: KnowledgeBase, score: float | None = None) -
 
 
 def _disclaimer(term: Term) -> str:
-    return "\n".join(text for text, _ in _paragraph(term, [(DISCLAIMER, f"{DIM};{ITALIC}", None)], term.width))
+    return "\n".join(_lines(term, [(DISCLAIMER, f"{DIM};{ITALIC}", None)], term.width))
 
 
 def answer(term: Term, a: Answer, kb: KnowledgeBase) -> str:
@@ -252,7 +257,7 @@ def show(term: Term, e: Entry, kb: KnowledgeBase) -> str:
 
 def _rule(term: Term, title: str) -> str:
     title = _cut(title, term.width - 6)
-    return term.paint("── ", "") + term.paint(title, BOLD) + " " + "─" * max(0, term.width - 4 - cells(title))
+    return "── " + term.paint(title, BOLD) + " " + "─" * max(0, term.width - 4 - cells(title))
 
 
 def listing(term: Term, kb: KnowledgeBase, entries: Sequence[Headline]) -> str:
@@ -273,7 +278,7 @@ def listing(term: Term, kb: KnowledgeBase, entries: Sequence[Headline]) -> str:
                 (" " * (id_width - cells(h.id) + 2), "", None),
                 (one_line(h.question), "", None),
             ]
-            out += [text for text, _ in _paragraph(term, spans, term.width, indent=indent)]
+            out += _lines(term, spans, term.width, indent=indent)
         out.append("")
     return "\n".join(out).rstrip("\n")
 
@@ -303,7 +308,7 @@ def sources(term: Term, kb: KnowledgeBase) -> str:
         out += [text for text, _ in _citation(term, n, s, term.width)]
         by = ", ".join(cited.get(s.id, ())) or "(not cited)"
         line: list[Span] = [("   ", "", None), (f"id {s.id} · {s.kind or 'unknown'} · cited by: {by}", DIM, None)]
-        out += [text for text, _ in _paragraph(term, line, term.width, 3)]
+        out += _lines(term, line, term.width, 3)
         out.append("")
     return "\n".join(out).rstrip("\n")
 
