@@ -1,14 +1,18 @@
-"""Fit the matcher's decision model (src/icefaq/match/weights.py) on the corpus's train split.
+"""Fit the matcher's decision models (src/icefaq/match/weights.py) and store its examples.
 
     python bench/fit.py [--write]
 
-A logistic regression over each query's best candidates (decide.FEATURES), trained on the
-real-question train split plus the project's first paraphrase set (tests/eval/queries.yaml);
-the threshold is the one with the best accuracy on the dev split (the highest of equally good ones:
-a wrong answer is worse than no match). The test
-split is never read here. Prints the coefficients, the dev reliability table (how often an
-answer scored about p is right) and, with --write, rewrites weights.py. Needs numpy (the
-`bench` extra).
+Examples (src/icefaq/match/examples.py): every question of the real-question train split, encoded
+by the query encoder, filed under each entry that answers it or as one to refuse (the paraphrase
+sets are no examples, so that they still measure questions the matcher has not seen). Two logistic regressions over each query's
+best candidates (decide.FEATURES): one with the two example signals, for the packaged knowledge
+base, and one without them, for any other knowledge base. Both are trained on the train split plus
+queries.yaml; a training question's example signals come from the examples of *other* pages, as a
+new question's would. Each threshold is the one with the best accuracy on the dev split (the
+highest of equally good ones: a wrong answer is worse than no match). The test split is never
+read here. Prints the coefficients and the dev reliability table (how often an answer scored
+about p is right); with --write, rewrites weights.py and src/icefaq/data/examples.sqlite. Needs
+numpy (the `bench` extra).
 """
 
 from __future__ import annotations
@@ -22,22 +26,53 @@ from evalsets import ROOT, Case, split
 sys.path.insert(0, str(ROOT / "src"))
 
 from icefaq import files, knowledge, match  # noqa: E402
-from icefaq.match import decide  # noqa: E402
+from icefaq.match import decide, examples, semantic, weights  # noqa: E402
 
 CANDIDATES = 10  # rows per query: its best candidates by a rough score
 L2 = 1.0
+Signals = dict[int, list[float]]
+Prediction = tuple[Case, str | None, float]
 
 
-def rows(cases: list[Case], index: match.Index) -> tuple[np.ndarray, np.ndarray, list[int]]:
-    xs, ys, groups = [], [], []
-    for n, c in enumerate(cases):
-        sig = decide.signals(c.query, index)
-        best = sorted(sig, key=lambda i: -(sig[i][0] + sig[i][4]))[:CANDIDATES]
-        for i in best:
+def labelled(cases: list[Case]) -> list[tuple[Case, bytes]]:
+    """The cases with their packed query vectors (those the encoder can encode)."""
+    out = []
+    for c in cases:
+        v = semantic.encode_query(c.query)
+        if v is not None:
+            out.append((c, semantic.pack(v)))
+    return out
+
+
+def gather(items: list[tuple[Case, bytes]]) -> examples.Examples:
+    return examples.gather((c.ids, packed) for c, packed in items)
+
+
+def page(c: Case) -> str:
+    return c.url or f"query:{c.query}"
+
+
+def training_signals(cases: list[Case], index: match.Index, items: list[tuple[Case, bytes]], with_examples: bool) -> list[Signals]:
+    """Each case's signals; with examples, those of the other pages only (leave one page out)."""
+    if not with_examples:
+        return [decide.signals(c.query, index, None) for c in cases]
+    out = []
+    memo: dict[str, examples.Examples] = {}
+    for c in cases:
+        p = page(c)
+        if p not in memo:
+            memo[p] = gather([(o, v) for o, v in items if page(o) != p])
+        out.append(decide.signals(c.query, index, memo[p]))
+    return out
+
+
+def rows(cases: list[Case], sigs: list[Signals], index: match.Index) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = [], []
+    for c, sig in zip(cases, sigs):
+        for i in sorted(sig, key=lambda i: -(sig[i][0] + sig[i][4]))[:CANDIDATES]:
             xs.append(sig[i])
             ys.append(1.0 if index.entry_id(i) in c.ids else 0.0)
-            groups.append(n)
-    return np.array(xs, dtype=float), np.array(ys), groups
+    return np.array(xs, dtype=float), np.array(ys)
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
@@ -57,26 +92,33 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray, np
     return w[1:], float(w[0]), means, scales
 
 
-def predictions(cases: list[Case], index: match.Index) -> list[tuple[Case, str | None, float]]:
+def predictions(cases: list[Case], sigs: list[Signals], fitted: weights.Model, index: match.Index) -> list[Prediction]:
     out = []
-    for c in cases:
-        ranked = match.score_all(c.query, index)
-        out.append((c, index.entry_id(ranked[0][0]) if ranked else None, ranked[0][1] if ranked else 0.0))
+    for c, sig in zip(cases, sigs):
+        ranked = sorted(((decide.probability(x, fitted), -i) for i, x in sig.items()), reverse=True)
+        out.append((c, index.entry_id(-ranked[0][1]) if ranked else None, round(ranked[0][0], 4) if ranked else 0.0))
     return out
 
 
-def best_threshold(preds: list[tuple[Case, str | None, float]]) -> float:
-    """The threshold with the best dev accuracy (right answers and right refusals); among equally
-    accurate thresholds, the highest, since a wrong answer is worse than no match."""
+SMOOTH = 5  # grid steps (of 0.01) on each side averaged when choosing a threshold
+
+
+def best_threshold(preds: list[Prediction]) -> float:
+    """The threshold with the best dev accuracy (right answers and right refusals), each
+    threshold judged by the mean accuracy of the thresholds within SMOOTH steps of it, so that
+    the choice sits inside a broad good range rather than at the edge of a few lucky questions;
+    among equally good thresholds, the highest, since a wrong answer is worse than no match."""
 
     def accuracy(t: float) -> int:
         return sum((p >= t and top in c.ids) if c.ids else p < t for c, top, p in preds)
 
     grid = [round(t, 2) for t in np.arange(0.05, 0.96, 0.01)]
-    return max(grid, key=lambda t: (accuracy(t), t))
+    raw = [accuracy(t) for t in grid]
+    smoothed = [sum(raw[max(0, k - SMOOTH) : k + SMOOTH + 1]) / len(raw[max(0, k - SMOOTH) : k + SMOOTH + 1]) for k in range(len(grid))]
+    return max(zip(grid, smoothed, raw), key=lambda g: (round(g[1], 9), g[2], g[0]))[0]
 
 
-def reliability(preds: list[tuple[Case, str | None, float]]) -> list[str]:
+def reliability(preds: list[Prediction]) -> list[str]:
     lines = ["| score | answers | right |", "|---|---:|---:|"]
     for lo in np.arange(0.0, 1.0, 0.2):
         hi = lo + 0.2
@@ -87,47 +129,62 @@ def reliability(preds: list[tuple[Case, str | None, float]]) -> list[str]:
     return lines
 
 
+def fitted_model(
+    train: list[Case], dev: list[Case], index: match.Index, items: list[tuple[Case, bytes]], with_examples: bool
+) -> tuple[weights.Model, int]:
+    x, y = rows(train, training_signals(train, index, items, with_examples), index)
+    coef, intercept, means, scales = fit(x, y)
+    names = decide.FEATURES[: x.shape[1]]
+    print(f"\n{'with' if with_examples else 'without'} examples: {len(y)} rows ({int(y.sum())} positive) from {len(train)} queries")
+    for name, c in zip(names, coef):
+        print(f"  {name:14s} {c:+.3f}")
+    print(f"  intercept      {intercept:+.3f}")
+    unfinished = weights.Model(tuple(means), tuple(scales), tuple(coef), intercept, 0.5)
+    ex = gather(items) if with_examples else None
+    preds = predictions(dev, [decide.signals(c.query, index, ex) for c in dev], unfinished, index)
+    threshold = best_threshold(preds)
+    print(f"  threshold (best dev accuracy): {threshold}")
+    print("  dev reliability: among answers scored in each range, how many were right")
+    print("\n".join("  " + line for line in reliability(preds)))
+    return weights.Model(tuple(means), tuple(scales), tuple(coef), intercept, threshold), len(y)
+
+
+def source(name: str, m: weights.Model) -> str:
+    r = lambda v: ", ".join(f"{float(a):.4f}" for a in v)  # noqa: E731
+    return f"{name} = Model(\n    ({r(m.means)}),\n    ({r(m.scales)}),\n    ({r(m.coefficients)}),\n    {m.intercept:.4f},\n    {m.threshold},\n)\n"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--write", action="store_true", help="rewrite src/icefaq/match/weights.py")
+    ap.add_argument("--write", action="store_true", help="rewrite src/icefaq/match/weights.py and the stored examples")
     args = ap.parse_args()
     kb = knowledge.load(files.default_path())
     index = match.build_index(kb)
-    train = split("train") + split("queries")
-    x, y, _ = rows(train, index)
-    coef, intercept, means, scales = fit(x, y)
-    print(f"train rows {len(y)} ({int(y.sum())} positive) from {len(train)} queries")
-    for name, c in zip(decide.FEATURES, coef):
-        print(f"  {name:14s} {c:+.3f}")
-    print(f"  intercept      {intercept:+.3f}")
-    from icefaq.match import weights  # noqa: PLC0415
-
-    weights.MEANS, weights.SCALES = tuple(means), tuple(scales)
-    weights.COEFFICIENTS, weights.INTERCEPT = tuple(coef), intercept
-    dev = split("dev")
-    preds = predictions(dev, index)
-    threshold = best_threshold(preds)
-    weights.THRESHOLD = threshold
-    print(f"threshold (best dev accuracy): {threshold}")
-    print("dev reliability: among answers scored in each range, how many were right")
-    print("\n".join(reliability(preds)))
-    if args.write:
-        r = lambda v: ", ".join(f"{float(a):.4f}" for a in v)  # noqa: E731
-        text = f'''"""The decision model's fitted numbers (written by bench/fit.py; do not edit by hand).
-
-Fitted on the real-question train split plus tests/eval/queries.yaml ({len(train)} queries,
-{len(y)} candidate rows); threshold chosen on the dev split ({len(dev)} queries).
-"""
-
-# In decide.FEATURES order; each feature is standardised by its train-split mean and scale.
-MEANS = ({r(means)})
-SCALES = ({r(scales)})
-COEFFICIENTS = ({r(coef)})
-INTERCEPT = {intercept:.4f}
-THRESHOLD = {threshold}
-'''
-        (ROOT / "src" / "icefaq" / "match" / "weights.py").write_text(text, encoding="utf-8")
-        print("wrote src/icefaq/match/weights.py")
+    train, dev = split("train") + split("queries"), split("dev")
+    items = labelled(split("train"))
+    with_ex, n_rows = fitted_model(train, dev, index, items, True)
+    without, _ = fitted_model(train, dev, index, items, False)
+    if not args.write:
+        return
+    text = (ROOT / "src" / "icefaq" / "match" / "weights.py").read_text(encoding="utf-8")
+    head = text[: text.index("\n\n# ")]
+    body = (
+        f"\n\n# Fitted on the real-question train split plus tests/eval/queries.yaml ({len(train)} queries, {n_rows}\n"
+        f"# candidate rows); each threshold chosen on the dev split ({len(dev)} queries).\n"
+        "# For the packaged knowledge base, which has examples: every signal in decide.FEATURES.\n"
+        + source("WITH_EXAMPLES", with_ex)
+        + "\n# For any other knowledge base: the signals before the two example ones.\n"
+        + source("WITHOUT_EXAMPLES", without)
+    )
+    (ROOT / "src" / "icefaq" / "match" / "weights.py").write_text(head + body, encoding="utf-8")
+    ex = gather(items)
+    about = {
+        "from": f"tests/corpus/train.yaml: {len(items)} questions",
+        "answered": str(sum(len(v) for v in ex.answered.values()) // (4 + semantic.DIMS)),
+        "refused": str(len(ex.refused) // (4 + semantic.DIMS)),
+    }
+    examples.write(examples.examples_file(), ex, about)
+    print("\nwrote src/icefaq/match/weights.py and src/icefaq/data/examples.sqlite")
 
 
 if __name__ == "__main__":

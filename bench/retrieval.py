@@ -27,7 +27,7 @@ from evalsets import ROOT, Case, Measures, Predictor, measure, split
 sys.path.insert(0, str(ROOT / "src"))
 
 from icefaq import knowledge, match  # noqa: E402
-from icefaq.match import weights  # noqa: E402
+from icefaq.match import decide  # noqa: E402
 from icefaq.model import KnowledgeBase  # noqa: E402
 
 # A scorer returns the ranked entry ids and the best one's score; a cutoff turns it into a predictor.
@@ -39,7 +39,7 @@ def icefaq_predictor(kb: KnowledgeBase) -> Predictor:
 
     def run(q: str) -> tuple[list[str], bool]:
         ranked = match.score_all(q, index)
-        return [index.entry_id(i) for i, _ in ranked[:10]], bool(ranked) and ranked[0][1] >= weights.THRESHOLD
+        return [index.entry_id(i) for i, _ in ranked[:10]], decide.confident(ranked, decide.threshold(index))
 
     return run
 
@@ -144,7 +144,9 @@ def main() -> int:
             scorers.append((name, make(kb)))
         except ImportError as e:
             print(f"({name} skipped: {e.name} is not installed)")
-    print(f"knowledge base: {args.data} ({len(kb.entries)} entries); icefaq threshold {weights.THRESHOLD} (chosen on dev)")
+    index = match.build_index(kb)
+    learned = "with its examples" if index.examples is not None else "no examples"
+    print(f"knowledge base: {args.data} ({len(kb.entries)} entries, {learned}); icefaq threshold {decide.threshold(index)} (chosen on dev)")
     for set_name in args.sets:
         cases = split(set_name)
         n_in = sum(bool(c.ids) for c in cases)

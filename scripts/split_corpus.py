@@ -1,6 +1,6 @@
 """Split harvested real questions into the corpus's train, dev and test files, by source page.
 
-    python scripts/split_corpus.py HARVEST.yaml [HARVEST.yaml ...]
+    python scripts/split_corpus.py [--add] HARVEST.yaml [HARVEST.yaml ...]
 
 Each harvest file is a YAML list of ``q`` (verbatim), ``url`` (the page it came from), ``ids``
 (every entry that answers it; empty: it must be refused) and, for an in-scope question no
@@ -9,6 +9,8 @@ hash of the page's URL (60% train, 20% dev, 20% test), so the assignment of a pa
 depends on which other pages were harvested: adding pages later cannot move a frozen test
 question into train. Duplicate questions (same words, any case) are kept once. Writes
 tests/corpus/{train,dev,test}.yaml; tests/corpus/README.md says how the corpus was made.
+``--add`` keeps the questions already in those files and adds the harvests' new ones (a later
+harvest: its pages must be new, and a question already in the corpus is not added again).
 """
 
 from __future__ import annotations
@@ -40,12 +42,23 @@ def dump(items: list[dict[str, object]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def main(paths: list[str]) -> None:
+def key_of(question: object) -> str:
+    return " ".join(str(question).lower().split())
+
+
+def main(paths: list[str], add: bool = False) -> None:
     seen: set[str] = set()
     splits: dict[str, list[dict[str, object]]] = {"train": [], "dev": [], "test": []}
+    if add:
+        for name, items in splits.items():
+            items += yaml.safe_load((CORPUS / f"{name}.yaml").read_text(encoding="utf-8")) or []
+            seen.update(key_of(it["q"]) for it in items)
+        old_pages = {it["url"] for items in splits.values() for it in items}
     for path in paths:
         for it in yaml.safe_load(Path(path).read_text(encoding="utf-8")):
-            key = " ".join(str(it["q"]).lower().split())
+            key = key_of(it["q"])
+            if add and it["url"] in old_pages:
+                raise SystemExit(f"{path}: page {it['url']} is already in the corpus")
             if key in seen:
                 continue
             seen.add(key)
@@ -62,4 +75,5 @@ def main(paths: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    args = sys.argv[1:]
+    main([a for a in args if a != "--add"], add="--add" in args)

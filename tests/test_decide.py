@@ -25,6 +25,10 @@ def test_suggestions_are_the_three_likeliest_at_or_above_the_floor():
     assert decide.suggestions([(4, decide.SUGGEST), (5, decide.SUGGEST / 2)]) == [(4, decide.SUGGEST)]
 
 
+class _NoExamples:
+    examples = None
+
+
 def test_equally_likely_entries_are_ranked_in_knowledge_base_order(monkeypatch):
     monkeypatch.setattr(decide, "signals", lambda query, index: {2: [0.0] * 9, 0: [0.0] * 9, 1: [0.0] * 9})
-    assert [i for i, _ in decide.rank("q", None)] == [0, 1, 2]
+    assert [i for i, _ in decide.rank("q", _NoExamples())] == [0, 1, 2]

@@ -200,3 +200,14 @@ def test_encoder_ignores_damaged_records(tmp_path):
     damaged = _tiny_db(tmp_path / "d.sqlite", {**good, "ice": b"\x00\x00\x80?" + b"\x05" * 10})
     clean = _tiny_db(tmp_path / "c.sqlite", good)
     assert semantic.Encoder(damaged).encode("ice agent") == semantic.Encoder(clean).encode("ice agent")
+
+
+def test_similarities_match_one_at_a_time_and_follow_the_packed_order():
+    q = semantic.unit([1.0] + [0.0] * (semantic.DIMS - 1))
+    assert q is not None
+    vectors = [semantic.unit([float(k == j) for k in range(semantic.DIMS)]) for j in range(3)]
+    blob = b"".join(semantic.pack(v) for v in vectors if v is not None)
+    got = semantic.similarities(q, blob)
+    assert got == pytest.approx([semantic.similarity(q, blob, o) for o in range(0, len(blob), 4 + semantic.DIMS)])
+    assert got == pytest.approx([1.0, 0.0, 0.0])
+    assert semantic.similarities(q, b"") == []

@@ -27,6 +27,7 @@ from .files import read_bytes, resolve_path, uri_path
 from .files import settled as _settled
 from .files import stamp as _stamp
 from .match import Index, Parts, _starts, english_source, english_words, make_parts
+from .match.examples import Examples, for_knowledge_base
 from .model import Entry, Headline, KnowledgeBase, Source, Topic
 
 TYPE_CHECKING = False
@@ -460,6 +461,14 @@ class StoredIndex:
         self._parts: dict[int, Parts] = {}
         self._vocabulary: list[str] | None = None
         self._vectors: dict[int, bytes] = {}
+        self._examples: tuple[Examples | None] | None = None
+
+    @property
+    def examples(self) -> Examples | None:
+        """The labelled examples for the packaged knowledge base (read on first use), else None."""
+        if self._examples is None:
+            self._examples = (for_knowledge_base(self._store.path) if self.has_vectors() else None,)
+        return self._examples[0]
 
     @_guarded(1)
     def entry_id(self, i: int) -> str:

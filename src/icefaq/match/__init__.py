@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..errors import QueryError
 from ..model import Answer, KnowledgeBase, Match
-from . import decide, weights
+from . import decide
 from .lexical import (
     DEFAULTS,
     Index,
@@ -77,7 +77,7 @@ def ask(
         kb: the knowledge base the index was built from.
         index: its compiled index (built on the fly when not given).
         top: how many matches to return at most; every one reaches the threshold.
-        threshold: the minimum score of a match (default: the fitted ``weights.THRESHOLD``).
+        threshold: the minimum score of a match (default: the fitted threshold, :func:`decide.threshold`).
 
     Raises:
         QueryError: the query has no letters or digits.
@@ -92,8 +92,8 @@ def ask(
         assert entry is not None  # the index was built from this knowledge base
         return Match(entry, min(1.0, max(0.0, s)))
 
-    if decide.confident(ranked, threshold):
-        bar = weights.THRESHOLD if threshold is None else threshold
+    bar = decide.threshold(index) if threshold is None else threshold
+    if decide.confident(ranked, bar):
         return Answer(query, tuple(as_match(i, s) for i, s in ranked[:top] if s >= bar))
     return Answer(query, (), tuple(as_match(i, s) for i, s in decide.suggestions(ranked)))
 

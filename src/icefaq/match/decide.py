@@ -11,6 +11,11 @@ entries are ranked by it. The model's few coefficients and its threshold live in
 the threshold chosen on its dev split (see tests/corpus/README.md). The rule: answer with
 the best entry when its probability reaches the threshold, else abstain and suggest the
 entries (at most three) whose probability reaches :data:`SUGGEST`.
+
+The packaged knowledge base also has labelled real questions to learn from (:mod:`.examples`):
+two more signals, how near the query is to a question the entry answers and to questions the
+tool must refuse, weighed by a model fitted with them (``weights.WITH_EXAMPLES``). Any other
+knowledge base is judged by the first nine signals (``weights.WITHOUT_EXAMPLES``).
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ from __future__ import annotations
 import math
 
 from . import semantic, weights
+from .examples import Examples
 from .lexical import DEFAULTS, Index, combine, lexical_features
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+_OWN = object()  # signals(): use the index's own examples
 FEATURES = (
     "lexical",
     "coverage",
@@ -34,16 +41,21 @@ FEATURES = (
     "semantic_lead",
     "known_share",
     "length",
+    "answered",  # these two only with examples (see the module docstring)
+    "refused",
 )
 SUGGEST = 0.05  # a "did you mean" suggestion needs at least this probability (1 in 20)
 DEEP = 6  # how many entries (best by centroid, and best by lexical score) get the full semantic comparison
 
 
-def signals(query: str, index: Index) -> dict[int, list[float]]:
-    """Each candidate entry's signals, in :data:`FEATURES` order."""
+def signals(query: str, index: Index, examples: Examples | None | object = _OWN) -> dict[int, list[float]]:
+    """Each candidate entry's signals, in :data:`FEATURES` order (the example signals only when
+    there are examples: by default the index's own; bench/fit.py passes its own to leave a
+    question's page out)."""
     found, length, known_share = lexical_features(query, index)
     lex = {f[0]: (combine(f, DEFAULTS), f[1], f[2], f[3]) for f in found}
     sem: dict[int, float] = {}
+    deep: set[int] = set()
     qvec = semantic.encode_query(query) if index.has_vectors() else None
     if qvec is not None:
         scope = range(index.n) if index.n <= semantic.SCAN_ALL else sorted(lex)
@@ -58,6 +70,9 @@ def signals(query: str, index: Index) -> dict[int, list[float]]:
             lex.setdefault(i, (0.0, 0.0, 0.0, 0.0))
     if not lex:
         return {}
+    ex = index.examples if examples is _OWN else examples
+    learned = ex if isinstance(ex, Examples) else None
+    refused = learned.refused_similarity(qvec) if learned is not None and qvec is not None else 0.0
     best_lex = _two_best(v[0] for v in lex.values())
     best_sem = _two_best(sem.get(i, 0.0) for i in lex)
     size = math.log1p(length)
@@ -65,6 +80,9 @@ def signals(query: str, index: Index) -> dict[int, list[float]]:
     for i, (score, cov, prec, sim) in lex.items():
         s = sem.get(i, 0.0)
         out[i] = [score, cov, prec, sim, s, _lead(score, best_lex), _lead(s, best_sem), known_share, size]
+        if learned is not None:
+            near = learned.answered_similarity(qvec, index.entry_id(i)) if qvec is not None and i in deep else 0.0
+            out[i] += [near, refused]
     return out
 
 
@@ -78,22 +96,32 @@ def _lead(value: float, best: tuple[float, float]) -> float:
     return value - (best[1] if value >= best[0] else best[0])
 
 
-def probability(x: list[float]) -> float:
+def model(index: Index) -> weights.Model:
+    """The fitted model for this index: with the example signals when it has examples."""
+    return weights.WITH_EXAMPLES if index.examples is not None else weights.WITHOUT_EXAMPLES
+
+
+def probability(x: list[float], fitted: weights.Model = weights.WITH_EXAMPLES) -> float:
     """The fitted model's probability that an entry with these signals answers the query."""
-    z = weights.INTERCEPT + sum(w * (v - m) / s for w, v, m, s in zip(weights.COEFFICIENTS, x, weights.MEANS, weights.SCALES))
+    z = fitted.intercept + sum(w * (v - m) / s for w, v, m, s in zip(fitted.coefficients, x, fitted.means, fitted.scales))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def rank(query: str, index: Index) -> list[tuple[int, float]]:
     """The candidate entries with their probabilities, most likely first (ties in knowledge-base order)."""
-    ranked = [(i, round(probability(x), 4)) for i, x in signals(query, index).items()]
+    fitted = model(index)
+    ranked = [(i, round(probability(x, fitted), 4)) for i, x in signals(query, index).items()]
     ranked.sort(key=lambda r: (-r[1], r[0]))
     return ranked
 
 
-def confident(ranked: list[tuple[int, float]], threshold: float | None = None) -> bool:
-    """Is the best of these ranked entries a confident answer? ``threshold`` replaces the fitted one."""
-    bar = weights.THRESHOLD if threshold is None else threshold
+def threshold(index: Index) -> float:
+    """The fitted threshold of this index's model: the least probability of an answer."""
+    return model(index).threshold
+
+
+def confident(ranked: list[tuple[int, float]], bar: float) -> bool:
+    """Is the best of these ranked entries a confident answer (its probability at least ``bar``)?"""
     return bool(ranked) and ranked[0][1] >= bar
 
 

@@ -23,6 +23,7 @@ import math
 from .. import citations
 from ..model import KnowledgeBase, Record
 from . import semantic, spelling
+from .examples import Examples, for_knowledge_base
 from .spelling import ENGLISH_MIN_LENGTH, english_words
 from .text import MAX_QUERY_CHARS, STOPWORDS, content, drop_fillers, stem, tokenize, words_of
 
@@ -44,12 +45,12 @@ class Index:
     equivalent phrases (an acronym and its expansion, a word and its synonym); ``words`` the
     unstemmed words of the knowledge base, for correcting typos.
 
-    The matcher reads an index only through ``n``, ``groups``, ``starts``, :meth:`entry_id`,
+    The matcher reads an index only through ``n``, ``groups``, ``starts``, ``examples``, :meth:`entry_id`,
     :meth:`weights`, :meth:`frequencies`, :meth:`postings`, :meth:`vocabulary`, :meth:`english` and :meth:`parts`, so that the cache
     (index.py) can offer the same members backed by a file it reads piecemeal.
     """
 
-    __slots__ = ("ids", "texts", "answers", "idf", "groups", "words", "starts", "vectors", "_postings", "_memo")
+    __slots__ = ("ids", "texts", "answers", "idf", "groups", "words", "starts", "vectors", "examples", "_postings", "_memo")
 
     def __init__(
         self,
@@ -60,11 +61,13 @@ class Index:
         groups: list[list[tuple[str, ...]]],
         words: list[str],
         vectors: list[bytes] | None = None,
+        examples: Examples | None = None,
     ) -> None:
         self.ids, self.texts, self.answers = ids, texts, answers
         self.idf, self.groups, self.words = idf, groups, words
         self.starts = _starts(groups)
         self.vectors = vectors or []  # per entry: packed unit vectors, the centroid first (see semantic)
+        self.examples = examples  # labelled real questions to learn from (see examples), or None
         self._postings: dict[str, list[int]] | None = None
         self._memo: dict[int, Parts] = {}
 
@@ -216,7 +219,9 @@ def build_index(kb: KnowledgeBase) -> Index:
     idf = {t: _idf(n, d) for t, d in sorted(df.items())}
     words |= {w for term, exp in kb.glossary.items() for w in tokenize(term + " " + exp, stem_words=False) if w.isalpha()}
     vectors = semantic.index_vectors(kb.entries) if n <= semantic.MAX_ENTRIES else []
-    return Index([e.id for e in kb.entries], texts, [sorted(a) for a in answers], idf, groups, sorted(words | STOPWORDS), vectors)
+    learned = for_knowledge_base(kb.path) if vectors else None
+    ids = [e.id for e in kb.entries]
+    return Index(ids, texts, [sorted(a) for a in answers], idf, groups, sorted(words | STOPWORDS), vectors, learned)
 
 
 # --------------------------------------------------------------------------- queries
@@ -371,6 +376,9 @@ def lexical_features(query: str, index: Index, params: Params = DEFAULTS) -> tup
         for alt in c.alternatives:
             for t in alt:
                 by_token.setdefault(t, set()).add(k)
+    # what a text's overlap with the query gives, by overlap (many texts share one: "ice", "detention"):
+    # each touched concept with its weight and satisfaction, the overlap's IDF mass, its own words
+    gives: dict[frozenset[str], tuple[list[tuple[int, float, float]], float, int]] = {}
     out = []
     for i, (sets, union, owns, answer) in index.parts(nums).items():
         # a concept found only in the answer counts alpha; in a question or alias, fully
@@ -381,16 +389,25 @@ def lexical_features(query: str, index: Index, params: Params = DEFAULTS) -> tup
         best_cov = floor
         best_prec = best_sim = 0.0
         if not union.isdisjoint(qset):
+            # texts with the same overlap differ only in size: the smallest gives the best precision and similarity
+            smallest: dict[frozenset[str], tuple[float, int]] = {}
             for tset, own in zip(sets, owns):
                 shared = tset & qset
-                if not shared:
-                    continue
-                touched = {k for t in shared for k in by_token[t]}
-                cov = floor + sum(concepts[k].weight * max(0.0, concepts[k].satisfaction(tset) - in_answer[k]) for k in touched)
+                if shared:
+                    least = smallest.get(shared)
+                    smallest[shared] = (own, len(tset)) if least is None else (min(least[0], own), min(least[1], len(tset)))
+            for shared, (own, size) in smallest.items():
+                given = gives.get(shared)
+                if given is None:
+                    touched = sorted({k for t in shared for k in by_token[t]})
+                    sat = [(k, concepts[k].weight, concepts[k].satisfaction(shared)) for k in touched]
+                    given = gives[shared] = (sat, sum(known.get(t, 0.0) for t in shared), len(shared & qwords))
+                sat, mass, mine = given
+                cov = floor + sum(w * max(0.0, v - in_answer[k]) for k, w, v in sat)
                 best_cov = max(best_cov, cov)
                 if own:
-                    best_prec = max(best_prec, sum(known.get(t, 0.0) for t in shared) / own)
-                best_sim = max(best_sim, 2 * len(tset & qwords) / (len(tset) + len(qwords)))
+                    best_prec = max(best_prec, mass / own)
+                best_sim = max(best_sim, 2 * mine / (size + len(qwords)))
         out.append((i, best_cov / total, best_prec, best_sim))
     known_mass = sum(c.weight for c in concepts if any(t in known for alt in c.alternatives for t in alt))
     return out, len(concepts), known_mass / total

@@ -12,6 +12,7 @@ back to the lexical signal alone.
 
 from __future__ import annotations
 
+import functools
 import os
 import struct
 import unicodedata
@@ -106,9 +107,24 @@ def similarity(query: Vector, packed: bytes, offset: int = 0) -> float:
     return float(scale * sum(map(mul, query, ints)))
 
 
+def similarities(query: Vector, packed: bytes) -> list[float]:
+    """The cosine between the query and each of the vectors packed one after another."""
+    return [sum(map(mul, query, row)) for row in _rows(packed)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _rows(packed: bytes) -> tuple[list[float], ...]:
+    """The packed vectors unpacked (each scaled back to floats), kept for the next query in this process."""
+    out = []
+    for o in range(0, len(packed) - _RECORD + 1, _RECORD):
+        (scale,) = _unpack_scale(packed, o)
+        out.append([scale * x for x in array("b", packed[o + 4 : o + _RECORD])])
+    return tuple(out)
+
+
 def best_similarity(query: Vector, packed: bytes) -> float:
     """The highest cosine between the query and any of the vectors packed one after another."""
-    return max((similarity(query, packed, o) for o in range(0, len(packed) - _RECORD + 1, _RECORD)), default=0.0)
+    return max(similarities(query, packed), default=0.0)
 
 
 def vectors_file() -> str:
