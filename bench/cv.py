@@ -18,7 +18,7 @@ import argparse
 import hashlib
 import sys
 
-from evalsets import ROOT, Case, split
+from evalsets import ROOT, Case, measure, split
 from fit import Prediction, best_threshold, fit, gather, labelled, predictions, rows, training_signals
 
 sys.path.insert(0, str(ROOT / "src"))
@@ -32,17 +32,11 @@ def fold_of(case: Case, folds: int) -> int:
 
 
 def report(name: str, preds: list[Prediction], thresholds: list[float]) -> None:
-    answerable = [(c, top, p, t) for (c, top, p), t in zip(preds, thresholds) if c.ids]
-    oos = [(c, top, p, t) for (c, top, p), t in zip(preds, thresholds) if not c.ids]
-    right = sum(p >= t and top in c.ids for c, top, p, t in answerable) + sum(p < t for _, _, p, t in oos)
-    top1 = sum(top in c.ids for c, top, _, _ in answerable)
-    abstain = sum(p < t for _, _, p, t in answerable)
-    wrong = sum(p >= t and top not in c.ids for c, top, p, t in answerable)
-    answered = sum(p >= t for _, _, p, t in oos)
-    a, o = max(1, len(answerable)), max(1, len(oos))
+    got = {c.query: ([top] if top else [], p >= t) for (c, top, p), t in zip(preds, thresholds)}
+    m, _ = measure([c for c, _, _ in preds], lambda q: got[q])
     print(
-        f"{name:17s} accuracy {right / len(preds):.1%}  top-1 {top1 / a:.1%}  false abstention {abstain / a:.1%}  "
-        f"false answer {answered / o:.1%}  wrong {wrong / a:.1%}"
+        f"{name:17s} accuracy {m.accuracy:.1%}  top-1 {m.top1:.1%}  false abstention {m.false_abstain:.1%}  "
+        f"false answer {m.false_answer:.1%}  wrong {m.wrong:.1%}"
     )
 
 

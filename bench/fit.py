@@ -95,8 +95,8 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray, np
 def predictions(cases: list[Case], sigs: list[Signals], fitted: weights.Model, index: match.Index) -> list[Prediction]:
     out = []
     for c, sig in zip(cases, sigs):
-        ranked = sorted(((decide.probability(x, fitted), -i) for i, x in sig.items()), reverse=True)
-        out.append((c, index.entry_id(-ranked[0][1]) if ranked else None, round(ranked[0][0], 4) if ranked else 0.0))
+        best = decide.ranked(sig, fitted)[:1]
+        out.append((c, index.entry_id(best[0][0]), best[0][1]) if best else (c, None, 0.0))
     return out
 
 

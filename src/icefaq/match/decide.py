@@ -109,10 +109,14 @@ def probability(x: list[float], fitted: weights.Model = weights.WITH_EXAMPLES) -
 
 def rank(query: str, index: Index) -> list[tuple[int, float]]:
     """The candidate entries with their probabilities, most likely first (ties in knowledge-base order)."""
-    fitted = model(index)
-    ranked = [(i, round(probability(x, fitted), 4)) for i, x in signals(query, index).items()]
-    ranked.sort(key=lambda r: (-r[1], r[0]))
-    return ranked
+    return ranked(signals(query, index), model(index))
+
+
+def ranked(found: dict[int, list[float]], fitted: weights.Model) -> list[tuple[int, float]]:
+    """Entries with these signals and their probabilities under this model, most likely first."""
+    out = [(i, round(probability(x, fitted), 4)) for i, x in found.items()]
+    out.sort(key=lambda r: (-r[1], r[0]))
+    return out
 
 
 def threshold(index: Index) -> float:
