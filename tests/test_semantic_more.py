@@ -211,3 +211,30 @@ def test_similarities_match_one_at_a_time_and_follow_the_packed_order():
     assert got == pytest.approx([semantic.similarity(q, blob, o) for o in range(0, len(blob), 4 + semantic.DIMS)])
     assert got == pytest.approx([1.0, 0.0, 0.0])
     assert semantic.similarities(q, b"") == []
+
+
+def test_similarities_are_the_same_before_and_after_a_blob_is_unpacked(monkeypatch):
+    monkeypatch.setattr(semantic, "_ROWS", {})
+    monkeypatch.setattr(semantic, "_SEEN", set())
+    q = semantic.encode_query("who runs immigration detention")
+    assert q is not None
+    blob = b"".join(semantic.pack(v) for v in map(semantic.encode_query, ["detention centers", "ice skating", "bond hearing"]) if v)
+    first = semantic.similarities(q, blob)
+    assert blob not in semantic._ROWS  # the first use compares in place
+    second = semantic.similarities(q, blob)
+    assert blob in semantic._ROWS  # the second use unpacks, for the uses after it
+    assert first == second == semantic.similarities(q, blob)
+    assert first == [semantic.similarity(q, blob, o) for o in range(0, len(blob), 4 + semantic.DIMS)]
+
+
+def test_unpacked_blobs_are_bounded(monkeypatch):
+    monkeypatch.setattr(semantic, "_ROWS", {})
+    monkeypatch.setattr(semantic, "_SEEN", set())
+    monkeypatch.setattr(semantic, "KEPT", 2)
+    q = [1.0] + [0.0] * (semantic.DIMS - 1)
+    blobs = [semantic.pack(semantic.unit([1.0] * (k + 1) + [0.0] * (semantic.DIMS - k - 1))) for k in range(5)]
+    for b in blobs:
+        semantic.similarities(q, b)
+        semantic.similarities(q, b)
+    assert 0 < len(semantic._ROWS) <= 2
+    assert len(semantic._SEEN) <= 8
