@@ -744,7 +744,10 @@ def test_lines_of_keys_and_items_are_kept():
         ("a: !!bool y\nb: !!bool Y\nc: !!bool n\n", {"a": True, "b": True, "c": False}),
         ("a: 1_000\nb: -7\nc: 0x1F\n", {"a": 1000, "b": -7, "c": "0x1F"}),
         ("a: 1_000.5\nb: .5\nc: .inf\n", {"a": 1000.5, "b": 0.5, "c": ".inf"}),
-        ("a: 2025-01-10\nb: '5'\nc: \"yes\"\nd: !!str 5\ne: ! hello\n", {"a": "2025-01-10", "b": "5", "c": "yes", "d": "5", "e": "hello"}),
+        (
+            "a: 2025-01-10\nb: '5'\nc: \"yes\"\nd: !!str 5\ne: ! hello\nf: ! 5\ng: ! true\n",
+            {"a": "2025-01-10", "b": "5", "c": "yes", "d": "5", "e": "hello", "f": "5", "g": "true"},
+        ),
         ("a: !!int 12\nb: !!float 2.5\nc: !!null ''\n", {"a": 12, "b": 2.5, "c": None}),
     ],
 )

@@ -140,8 +140,10 @@ def _scalar(event: Any, resolver: Any, fail: Any, line: int | None) -> Any:
     tag = event.tag
     if tag and tag != "!" and not (event.implicit[0] or event.implicit[1]) and not tag.startswith("tag:yaml.org,2002:"):
         raise fail(f"YAML tag {tag!r} is not allowed", line)
-    if tag in (None, "!") or event.implicit[0]:
-        tag = "tag:yaml.org,2002:str" if event.style else resolver.resolve(yaml.ScalarNode, event.value, (True, False))
+    if tag == "!" or (tag is None and event.style):
+        tag = "tag:yaml.org,2002:str"  # quoted, or the non-specific tag `!`: text, by the YAML spec (PyYAML reads `! 5` as 5)
+    elif tag is None or event.implicit[0]:
+        tag = resolver.resolve(yaml.ScalarNode, event.value, (True, False))
     kind = tag.rsplit(":", 1)[-1]
     value: str = event.value
     if kind == "str":
