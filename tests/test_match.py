@@ -43,6 +43,8 @@ def test_normalize(text, expected):
         ("U.S. citizens", ["us", "citizen"]),
         ("deported deports deporting", ["deport", "deport", "deport"]),
         ("ICE's agents", ["ice", "agent"]),
+        ("responsibilities responsibility responsible", ["respons", "respons", "respons"]),
+        ("eligibility eligible", ["elig", "elig"]),
     ],
 )
 def test_tokenize_keeps_legal_tokens_whole(text, expected):

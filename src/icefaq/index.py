@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     _F = TypeVar("_F", bound=Callable[..., Any])
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8  # 8: the stemmer joins -ibility/-ability with -ible/-able
 _CHUNK = 500  # bound parameters per statement, well under SQLite's limit
 _READ_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
 

@@ -64,7 +64,16 @@ def normalize(text: str) -> str:
 
 
 _VOWELS = frozenset("aeiouy")
-_STEP2 = (("ational", "ate"), ("ization", "ize"), ("ation", "ate"), ("ator", "ate"), ("ership", "er"), ("fulness", "ful"))
+_STEP2 = (
+    ("ational", "ate"),
+    ("ization", "ize"),
+    ("ation", "ate"),
+    ("ator", "ate"),
+    ("ership", "er"),
+    ("fulness", "ful"),
+    ("ibility", "ible"),
+    ("ability", "able"),  # responsibility -> responsible, as Porter does
+)
 _STEP3 = ("ement", "ment", "ance", "ence", "able", "ible", "ism", "ist", "ity", "ate", "ive", "ize", "ion", "al")
 
 
