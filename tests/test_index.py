@@ -92,7 +92,27 @@ def test_corrupt_or_stale_cache_is_rebuilt(write, mini_text, isolate_env, damage
     damage(f)
     kb2, ix2 = index.load_compiled(path)
     assert kb2 == kb and top_id(kb2, ix2) == "ero-role"
-    assert cache_format(f) == str(index.CACHE_FORMAT)  # and repaired
+    assert cache_format(f) == index.FORMAT  # and repaired
+
+
+def test_the_vectors_digest_is_that_of_the_packaged_vectors():
+    """New word-piece vectors need a new digest, or old caches would keep vectors from the old ones."""
+    import hashlib  # noqa: PLC0415
+
+    from icefaq.match import semantic  # noqa: PLC0415
+
+    with open(semantic.vectors_file(), "rb") as f:
+        assert hashlib.sha256(f.read()).hexdigest()[:16] == index.VECTORS_DIGEST
+
+
+def test_a_cache_built_with_other_vectors_is_rebuilt(write, mini_text, isolate_env, monkeypatch):
+    path = write(mini_text)
+    index.load_compiled(path)
+    (f,) = cache_files(isolate_env)
+    monkeypatch.setattr(index, "FORMAT", f"{index.CACHE_FORMAT}.0000000000000000")
+    kb, ix = index.load_compiled(path)
+    assert top_id(kb, ix) == "ero-role"
+    assert cache_format(f) == f"{index.CACHE_FORMAT}.0000000000000000"  # rebuilt, not trusted
 
 
 @pytest.mark.parametrize(

@@ -38,6 +38,12 @@ if TYPE_CHECKING:
     _F = TypeVar("_F", bound=Callable[..., Any])
 
 CACHE_FORMAT = 8  # 8: the stemmer joins -ibility/-ability with -ible/-able
+# The packaged word-piece vectors (match/semantic.py) that cached entry vectors were encoded with:
+# the first 16 hex digits of the SHA-256 of data/wordpieces.sqlite. New vectors must come with a
+# new digest (tests/test_index.py checks it), so that no cache pairs old entry vectors with a new
+# query encoder.
+VECTORS_DIGEST = "11652d7aedf48c54"
+FORMAT = f"{CACHE_FORMAT}.{VECTORS_DIGEST}"  # what a cache file records as its format
 _CHUNK = 500  # bound parameters per statement, well under SQLite's limit
 _READ_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
 
@@ -60,7 +66,7 @@ def _hasher(data: bytes) -> object:
 
 def _key(raw: bytes) -> str:
     h = _hasher(raw)
-    h.update(f"|{__version__}|{CACHE_FORMAT}".encode())  # type: ignore[attr-defined]
+    h.update(f"|{__version__}|{FORMAT}".encode())  # type: ignore[attr-defined]
     return h.hexdigest()  # type: ignore[attr-defined,no-any-return]
 
 
@@ -129,7 +135,7 @@ def write(target: str, key: str, kb: KnowledgeBase, index: Index, stamp: str | N
     def fill(db: sqlite3.Connection) -> None:
         db.executescript(_SCHEMA)
         meta = {
-            "format": str(CACHE_FORMAT),
+            "format": FORMAT,
             "key": key,
             "title": kb.title,
             "topics": _dumps([[t.id, t.title] for t in kb.topics]),
@@ -242,7 +248,7 @@ class _Store:
         try:
             names = "'format', 'key', 'stamp', 'title', 'topics', 'glossary', 'groups', 'count', 'vectors'"
             meta = {str(k): str(v) for k, v in db.execute(f"SELECT name, value FROM meta WHERE name IN ({names})")}
-            fresh = meta.get("format") == str(CACHE_FORMAT) and (meta.get("stamp") == stamp or meta.get("key") == _key(read_bytes(path)))
+            fresh = meta.get("format") == FORMAT and (meta.get("stamp") == stamp or meta.get("key") == _key(read_bytes(path)))
         except (*_READ_ERRORS, DataError):
             fresh = False
         if not fresh:
