@@ -183,3 +183,19 @@ def test_fit_gives_a_training_question_only_the_examples_of_other_pages():
     assert near < 0.99  # its own vector (similarity 1) was left out
     (plain,) = fit.training_signals([same], built, items, False)
     assert len(plain[bond]) == len(decide.FEATURES) - 2
+
+
+def test_the_packaged_examples_were_encoded_with_the_packaged_vectors():
+    """New word-piece vectors need refitted examples (bench/fit.py --write), or the example signals
+    would compare vectors from two different encoders."""
+    from pathlib import Path  # noqa: PLC0415
+
+    import yaml  # noqa: PLC0415
+
+    ex = examples.load()
+    assert ex is not None
+    train = yaml.safe_load((Path(__file__).parent / "corpus" / "train.yaml").read_text(encoding="utf-8"))
+    answered = [(q["q"], q["ids"][0]) for q in train if q["ids"]][:20]
+    assert len(answered) == 20
+    for question, entry in answered:
+        assert semantic.best_similarity(vec(question), ex.answered[entry]) > 0.99, question  # int8 rounding costs about 0.001
