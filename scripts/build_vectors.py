@@ -26,7 +26,8 @@ teacher embedding the sentences.
     HF_HUB_OFFLINE=1 python scripts/build_vectors.py [--wordnet DIR] [--teacher-cache FILE.npz] [--check]
 
 ``--check`` also compares icefaq's pure-Python encoder with the same vectors in model2vec.
-A new vectors file needs a new ``VECTORS_DIGEST`` in src/icefaq/index.py (the script prints it).
+A new vectors file needs a new ``VECTORS_DIGEST`` in src/icefaq/index.py (the script prints it) and
+refitted examples and weights (``python bench/fit.py --write``); tests check both.
 """
 
 from __future__ import annotations
