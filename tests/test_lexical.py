@@ -29,3 +29,27 @@ def test_a_phrase_concept_is_partly_satisfied_by_some_of_its_words():
     assert c.satisfaction(frozenset({"ero"})) == 1.0
     assert c.satisfaction(frozenset({"remov", "oper"})) == pytest.approx(2 / 3)
     assert c.satisfaction(frozenset({"other"})) == 0.0
+
+
+def test_the_knowledge_bases_own_misspellings_join_the_words_they_misspell():
+    pairs = lexical.typo_pairs(
+        {"deportaton", "totals", "defunding", "detaner", "anumber", "reposts"},
+        {"deportation", "totals", "detainer", "defending", "defunding", "number", "reports", "reposts"},
+    )
+    assert pairs == {"deportaton": "deportation", "detaner": "detainer"}
+    # "defunding" is no typo of "defending" only because no answer uses it: here one does
+    assert lexical.typo_pairs({"defunding"}, {"defending"}) == {"defunding": "defending"}
+    assert lexical.typo_pairs({"defunding"}, {"defending", "defunding"}) == {}
+    assert lexical.typo_pairs({"anumber"}, {"number"}) == {}  # another first letter
+
+
+def test_a_misspelling_an_alias_knows_still_meets_the_right_spelling(write):
+    from .test_match_more import build  # noqa: PLC0415
+
+    entries = [
+        ("stats", "How many people does ICE deport?", ["deportaton totals per year"], "ICE reports removals each year."),
+        ("process", "How does the deportation process work?", ["deportation process steps"], "A judge orders deportation."),
+    ]
+    kb, index = build(write, entries)
+    answer = match.ask("deportaton process", kb, index)
+    assert (answer.matches or answer.suggestions)[0].entry.id == "process"

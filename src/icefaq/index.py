@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     _F = TypeVar("_F", bound=Callable[..., Any])
 
-CACHE_FORMAT = 8  # 8: the stemmer joins -ibility/-ability with -ible/-able
+CACHE_FORMAT = 9  # 9: the knowledge base's own misspellings join the words they misspell
 # The packaged word-piece vectors (match/semantic.py) that cached entry vectors were encoded with:
 # the first 16 hex digits of the SHA-256 of data/wordpieces.sqlite. New vectors must come with a
 # new digest (tests/test_index.py checks it), so that no cache pairs old entry vectors with a new
@@ -100,7 +100,7 @@ def _build(path: str, raw: bytes, key: str, target: str | None, stamp: str | Non
     from .match import build_index  # noqa: PLC0415
 
     kb = load_text(decode(raw, path), path)
-    index = build_index(kb)
+    index = build_index(kb, english)
     if target is not None:
         write(target, key, kb, index, stamp)
     return kb, index

@@ -29,7 +29,7 @@ from .text import MAX_QUERY_CHARS, STOPWORDS, content, drop_fillers, stem, token
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
 
 COVERAGE, PRECISION, SIMILARITY = 0.5, 0.15, 0.25
@@ -196,21 +196,54 @@ def _idf(n: int, df: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def build_index(kb: KnowledgeBase) -> Index:
-    """Compile a knowledge base for matching: tokens, glossary equivalents and IDF weights."""
-    groups = _groups(kb.glossary)
+def typo_pairs(
+    phrasing_words: set[str], answer_words: set[str], english: Callable[[Iterable[str]], set[str]] | None = None
+) -> dict[str, str]:
+    """The knowledge base's own misspellings, each with the one word it misspells.
+
+    Aliases spell some words wrongly on purpose ("deportaton totals per year"), so that the same
+    typo in a query is found. But a misspelling the knowledge base knows is never corrected, so
+    "deportaton process" would meet only the aliases with that typo. A word of the questions and
+    aliases that no answer uses, of ENGLISH_MIN_LENGTH letters or more and not an English word,
+    counts as a misspelling of an English word the answers use when it is one edit (OSA) from
+    exactly one such word, with the same first letter; the two then form one concept, as a
+    glossary pair does. (Answers are proofread: a word they use, like "defunding", is no typo.)
+    ``english`` picks the English words out of a set (by default from :func:`english_words`).
+    """
+    from rapidfuzz import process  # noqa: PLC0415
+    from rapidfuzz.distance import OSA  # noqa: PLC0415
+
+    candidates = {w for w in phrasing_words - answer_words if len(w) >= ENGLISH_MIN_LENGTH}
+    if not candidates:
+        return {}
+    known = (english or (lambda ws: set(ws) & english_words()))(candidates | answer_words)
+    proper = sorted(answer_words & known)
+    out: dict[str, str] = {}
+    for w in sorted(candidates - known):
+        near = [m for m, _, _ in process.extract(w, proper, scorer=OSA.distance, score_cutoff=1, limit=2)]
+        if len(near) == 1 and near[0][0] == w[0]:
+            out[w] = near[0]
+    return out
+
+
+def build_index(kb: KnowledgeBase, english: Callable[[Iterable[str]], set[str]] | None = None) -> Index:
+    """Compile a knowledge base for matching: tokens, glossary equivalents and IDF weights.
+
+    ``english`` picks the English words out of a set (see :func:`typo_pairs`); the cache passes
+    one that reads its own copy of the word list.
+    """
+    fields = [[words_of(f) for f in (e.question, *e.aliases, citations.strip(e.answer))] for e in kb.entries]
+    phrasing_words = {w for entry in fields for written, _ in entry[:-1] for w in written if w.isalpha()}
+    answer_words = {w for entry in fields for w in entry[-1][0] if w.isalpha()}
+    groups = _groups({**typo_pairs(phrasing_words, answer_words, english), **kb.glossary})
     starts = _starts(groups)
     texts, answers = [], []
-    words: set[str] = set()
-    for e in kb.entries:
-        tokenized = []
-        for f in (e.question, *e.aliases, citations.strip(e.answer)):
-            written, stemmed = words_of(f)
-            words.update(w for w in written if w.isalpha())
-            tokenized.append(content(stemmed))
+    for entry in fields:
+        tokenized = [content(stemmed) for _, stemmed in entry]
         answer = tokenized.pop()
         texts.append([_expand(t, groups, starts) for t in tokenized])
         answers.append(frozenset(_expand(answer, groups, starts)))
+    words = phrasing_words | answer_words
     n = len(kb.entries)
     df: dict[str, int] = {}
     for t_list, a in zip(texts, answers):
