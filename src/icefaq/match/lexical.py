@@ -207,7 +207,7 @@ def typo_pairs(
     aliases that no answer uses, of ENGLISH_MIN_LENGTH letters or more and not an English word,
     counts as a misspelling of an English word the answers use when it is one edit (OSA) from
     exactly one such word, with the same first letter; the two then form one concept, as a
-    glossary pair does. (Answers are proofread: a word they use, like "defunding", is no typo.)
+    glossary pair does. (Answers are proofread: a word they use, like "repost", is no typo.)
     ``english`` picks the English words out of a set (by default from :func:`english_words`).
     """
     from rapidfuzz import process  # noqa: PLC0415
