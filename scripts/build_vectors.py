@@ -119,11 +119,9 @@ def cached_teacher_vectors(sentences: list[str], cache: str | None):  # noqa: AN
 
 def sif_weights(n: int):  # noqa: ANN201
     """model2vec's weights: Zipf's law over the vocabulary's order, then SIF (coefficient 1e-4)."""
-    import numpy as np  # noqa: PLC0415
+    from model2vec.distill.inference import compute_weights  # noqa: PLC0415
 
-    inv_rank = 1 / np.arange(2, n + 2)
-    proba = inv_rank / inv_rank.sum()
-    return 1e-4 / (1e-4 + proba)
+    return compute_weights(n, sif_coefficient=1e-4)
 
 
 def learn(model, sentences: list[str], targets):  # noqa: ANN001, ANN201
@@ -170,9 +168,10 @@ def reduce(raw, weights):  # noqa: ANN001, ANN201
     return (apply_pca(raw.astype(np.float64), DIMS) * weights[:, None]).astype(np.float32)
 
 
-def write(model, emb) -> None:  # noqa: ANN001
+def write(model) -> None:  # noqa: ANN001
     import numpy as np  # noqa: PLC0415
 
+    emb = model.embedding
     vocab = model.tokenizer.get_vocab()
     tmp = TARGET + ".tmp"
     if os.path.exists(tmp):
@@ -246,7 +245,7 @@ def main() -> None:
     print(f"{len(sentences)} sentences; embedding them with the teacher", flush=True)
     raw, weights = learn(model, sentences, cached_teacher_vectors(sentences, args.teacher_cache))
     model.embedding = reduce(raw, weights)
-    write(model, model.embedding)
+    write(model)
     if args.check:
         check(model)
 

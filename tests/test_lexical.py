@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from icefaq import knowledge, match
-from icefaq.match import lexical
+from icefaq.match import lexical, spelling
 
 from .conftest import MINI
 
@@ -32,15 +32,15 @@ def test_a_phrase_concept_is_partly_satisfied_by_some_of_its_words():
 
 
 def test_the_knowledge_bases_own_misspellings_join_the_words_they_misspell():
-    pairs = lexical.typo_pairs(
+    pairs = spelling.typo_pairs(
         {"deportaton", "totals", "defunding", "detaner", "anumber", "reposts"},
         {"deportation", "totals", "detainer", "defending", "defunding", "number", "reports", "reposts"},
     )
     assert pairs == {"deportaton": "deportation", "detaner": "detainer"}
     # "defunding" is no typo of "defending" only because no answer uses it: here one does
-    assert lexical.typo_pairs({"defunding"}, {"defending"}) == {"defunding": "defending"}
-    assert lexical.typo_pairs({"defunding"}, {"defending", "defunding"}) == {}
-    assert lexical.typo_pairs({"anumber"}, {"number"}) == {}  # another first letter
+    assert spelling.typo_pairs({"defunding"}, {"defending"}) == {"defunding": "defending"}
+    assert spelling.typo_pairs({"defunding"}, {"defending", "defunding"}) == {}
+    assert spelling.typo_pairs({"anumber"}, {"number"}) == {}  # another first letter
 
 
 def test_a_misspelling_an_alias_knows_still_meets_the_right_spelling(write):

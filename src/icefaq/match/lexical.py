@@ -24,7 +24,7 @@ from .. import citations
 from ..model import KnowledgeBase, Record
 from . import semantic, spelling
 from .examples import Examples, for_knowledge_base
-from .spelling import ENGLISH_MIN_LENGTH, english_words
+from .spelling import ENGLISH_MIN_LENGTH, english_words, typo_pairs
 from .text import MAX_QUERY_CHARS, STOPWORDS, content, drop_fillers, stem, tokenize, words_of
 
 TYPE_CHECKING = False
@@ -196,40 +196,10 @@ def _idf(n: int, df: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def typo_pairs(
-    phrasing_words: set[str], answer_words: set[str], english: Callable[[Iterable[str]], set[str]] | None = None
-) -> dict[str, str]:
-    """The knowledge base's own misspellings, each with the one word it misspells.
-
-    Aliases spell some words wrongly on purpose ("deportaton totals per year"), so that the same
-    typo in a query is found. But a misspelling the knowledge base knows is never corrected, so
-    "deportaton process" would meet only the aliases with that typo. A word of the questions and
-    aliases that no answer uses, of ENGLISH_MIN_LENGTH letters or more and not an English word,
-    counts as a misspelling of an English word the answers use when it is one edit (OSA) from
-    exactly one such word, with the same first letter; the two then form one concept, as a
-    glossary pair does. (Answers are proofread: a word they use, like "repost", is no typo.)
-    ``english`` picks the English words out of a set (by default from :func:`english_words`).
-    """
-    from rapidfuzz import process  # noqa: PLC0415
-    from rapidfuzz.distance import OSA  # noqa: PLC0415
-
-    candidates = {w for w in phrasing_words - answer_words if len(w) >= ENGLISH_MIN_LENGTH}
-    if not candidates:
-        return {}
-    known = (english or (lambda ws: set(ws) & english_words()))(candidates | answer_words)
-    proper = sorted(answer_words & known)
-    out: dict[str, str] = {}
-    for w in sorted(candidates - known):
-        near = [m for m, _, _ in process.extract(w, proper, scorer=OSA.distance, score_cutoff=1, limit=2)]
-        if len(near) == 1 and near[0][0] == w[0]:
-            out[w] = near[0]
-    return out
-
-
 def build_index(kb: KnowledgeBase, english: Callable[[Iterable[str]], set[str]] | None = None) -> Index:
     """Compile a knowledge base for matching: tokens, glossary equivalents and IDF weights.
 
-    ``english`` picks the English words out of a set (see :func:`typo_pairs`); the cache passes
+    ``english`` picks the English words out of a set (see :func:`spelling.typo_pairs`); the cache passes
     one that reads its own copy of the word list.
     """
     fields = [[words_of(f) for f in (e.question, *e.aliases, citations.strip(e.answer))] for e in kb.entries]

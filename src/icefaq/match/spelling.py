@@ -1,12 +1,16 @@
-"""Typo correction against the knowledge base's own words, and the English word list that keeps
-real words ('speeding', 'estate') from being 'corrected'. The only rapidfuzz user of matching
-besides the similarity part of the lexical score."""
+"""Typo correction against the knowledge base's own words, the knowledge base's own deliberate
+misspellings, and the English word list that keeps real words ('speeding', 'estate') from being
+'corrected'. The only rapidfuzz user of matching besides the similarity part of the lexical score."""
 
 from __future__ import annotations
 
 import functools
 
 from .text import STOPWORDS, stem
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 
 def max_edits(token: str) -> int:
@@ -74,3 +78,33 @@ def english_source() -> str | None:
         if os.path.isfile(path):
             return path
     return None
+
+
+def typo_pairs(
+    phrasing_words: set[str], answer_words: set[str], english: Callable[[Iterable[str]], set[str]] | None = None
+) -> dict[str, str]:
+    """The knowledge base's own misspellings, each with the one word it misspells.
+
+    Aliases spell some words wrongly on purpose ("deportaton totals per year"), so that the same
+    typo in a query is found. But a misspelling the knowledge base knows is never corrected, so
+    "deportaton process" would meet only the aliases with that typo. A word of the questions and
+    aliases that no answer uses, of ENGLISH_MIN_LENGTH letters or more and not an English word,
+    counts as a misspelling of an English word the answers use when it is one edit (OSA) from
+    exactly one such word, with the same first letter; the two then form one concept, as a
+    glossary pair does. (Answers are proofread: a word they use, like "repost", is no typo.)
+    ``english`` picks the English words out of a set (by default from :func:`english_words`).
+    """
+    from rapidfuzz import process  # noqa: PLC0415
+    from rapidfuzz.distance import OSA  # noqa: PLC0415
+
+    candidates = {w for w in phrasing_words - answer_words if len(w) >= ENGLISH_MIN_LENGTH}
+    if not candidates:
+        return {}
+    known = (english or (lambda ws: set(ws) & english_words()))(candidates | answer_words)
+    proper = sorted(answer_words & known)
+    out: dict[str, str] = {}
+    for w in sorted(candidates - known):
+        near = [m for m, _, _ in process.extract(w, proper, scorer=OSA.distance, score_cutoff=1, limit=2)]
+        if len(near) == 1 and near[0][0] == w[0]:
+            out[w] = near[0]
+    return out
