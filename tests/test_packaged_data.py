@@ -39,6 +39,7 @@ ACRONYM = re.compile(r"\b(?:[A-Z][A-Z0-9&]{1,}[a-z]?|I-\d+[A-Z]?|\d+\([a-z]\))(?
 NOT_ACRONYMS = {"A", "I", "OK", "U.S", "II", "ABC", "AI", "AIMS", "ASAP", "CBS", "CNN", "GB", "KQED", "NBC", "NYC", "PDF"}
 NOT_ACRONYMS |= {"JURIST", "REAL", "RIF", "SFG", "TV", "UPI", "USA", "CRBC", "PIX11", "TAG24", "WMRA", "WTOP", "SUNY"}
 NOT_ACRONYMS |= {"THE", "LOST"}  # a phone number spelled in letters (1-800-THE-LOST)
+NOT_ACRONYMS |= {"POLICE"}  # a word printed on vests, quoted
 
 
 @pytest.fixture(scope="module")
