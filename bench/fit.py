@@ -6,7 +6,8 @@ Examples (src/icefaq/match/examples.py): every question of the real-question tra
 by the query encoder, filed under each entry that answers it or as one to refuse (the paraphrase
 sets are no examples, so that they still measure questions the matcher has not seen). Two logistic regressions over each query's
 best candidates (decide.FEATURES): one with the two example signals, for the packaged knowledge
-base, and one without them, for any other knowledge base. Both are trained on the train split plus
+base, one without them, for any other knowledge base, and one for an index without word-piece
+vectors (no semantic signal). Both are trained on the train split plus
 queries.yaml; a training question's example signals come from the examples of *other* pages, as a
 new question's would. Each threshold is the one with the best accuracy on the dev split (the
 highest of equally good ones: a wrong answer is worse than no match). The test split is never
@@ -18,6 +19,7 @@ numpy (the `bench` extra).
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 
 import numpy as np
@@ -76,7 +78,8 @@ def rows(cases: list[Case], sigs: list[Signals], index: match.Index) -> tuple[np
 
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float, np.ndarray, np.ndarray]:
-    means, scales = x.mean(0), x.std(0) + 1e-6
+    spread = x.std(0)
+    means, scales = x.mean(0), np.where(spread < 1e-9, 1.0, spread + 1e-6)  # a constant signal (no vectors) weighs 0
     z = np.hstack([np.ones((len(x), 1)), (x - means) / scales])
     w = np.zeros(z.shape[1])
     reg = np.full(z.shape[1], L2)
@@ -129,13 +132,21 @@ def reliability(preds: list[Prediction]) -> list[str]:
     return lines
 
 
+def without_vectors(index: match.Index) -> match.Index:
+    """The same index as a knowledge base without vectors sees it (no semantic signal, no examples)."""
+    words = copy.copy(index)
+    words.vectors, words.examples = [], None
+    return words
+
+
 def fitted_model(
     train: list[Case], dev: list[Case], index: match.Index, items: list[tuple[Case, bytes]], with_examples: bool
 ) -> tuple[weights.Model, int]:
     x, y = rows(train, training_signals(train, index, items, with_examples), index)
     coef, intercept, means, scales = fit(x, y)
     names = decide.FEATURES[: x.shape[1]]
-    print(f"\n{'with' if with_examples else 'without'} examples: {len(y)} rows ({int(y.sum())} positive) from {len(train)} queries")
+    kind = "with examples" if with_examples else "without examples" if index.has_vectors() else "words only (no vectors)"
+    print(f"\n{kind}: {len(y)} rows ({int(y.sum())} positive) from {len(train)} queries")
     for name, c in zip(names, coef):
         print(f"  {name:14s} {c:+.3f}")
     print(f"  intercept      {intercept:+.3f}")
@@ -164,6 +175,7 @@ def main() -> None:
     items = labelled(split("train"))
     with_ex, n_rows = fitted_model(train, dev, index, items, True)
     without, _ = fitted_model(train, dev, index, items, False)
+    words, _ = fitted_model(train, dev, without_vectors(index), items, False)
     if not args.write:
         return
     text = (ROOT / "src" / "icefaq" / "match" / "weights.py").read_text(encoding="utf-8")
@@ -175,6 +187,8 @@ def main() -> None:
         + source("WITH_EXAMPLES", with_ex)
         + "\n# For any other knowledge base: the signals before the two example ones.\n"
         + source("WITHOUT_EXAMPLES", without)
+        + "\n# For an index without word-piece vectors: the same signals, the semantic ones always 0.\n"
+        + source("WORDS_ONLY", words)
     )
     (ROOT / "src" / "icefaq" / "match" / "weights.py").write_text(head + body, encoding="utf-8")
     ex = gather(items)

@@ -113,7 +113,7 @@ def main() -> None:
         for _ in range(1 if once else 3):
             shutil.rmtree(tmp / "cache", ignore_errors=True)
             t = time.perf_counter()
-            subprocess.run([exe, "ask", query], env=senv, stdout=subprocess.DEVNULL, check=False)
+            subprocess.run([exe, "ask", query], env=senv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
             colds.append(time.perf_counter() - t)
         cold = statistics.median(colds)
         out = subprocess.run([exe, "ask", "--json", query], env=senv, capture_output=True, text=True).stdout

@@ -70,7 +70,8 @@ def test_the_corpus_is_big_varied_and_split_by_page():
 
 
 def test_each_model_has_a_probability_threshold_and_one_coefficient_per_signal():
-    for model, signals in ((weights.WITH_EXAMPLES, len(decide.FEATURES)), (weights.WITHOUT_EXAMPLES, len(decide.FEATURES) - 2)):
+    models = ((weights.WITH_EXAMPLES, len(decide.FEATURES)), (weights.WITHOUT_EXAMPLES, len(decide.FEATURES) - 2))
+    for model, signals in (*models, (weights.WORDS_ONLY, len(decide.FEATURES) - 2)):
         assert 0.0 < model.threshold < 1.0
         assert len(model.means) == len(model.scales) == len(model.coefficients) == signals
         assert all(s > 0 for s in model.scales)

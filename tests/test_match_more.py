@@ -10,7 +10,7 @@ import pytest
 
 from icefaq import files, knowledge, match
 from icefaq.errors import QueryError
-from icefaq.match import decide, lexical, semantic, spelling, text
+from icefaq.match import decide, lexical, semantic, spelling, text, weights
 
 from .conftest import MINI
 
@@ -304,6 +304,28 @@ def test_signals_without_vectors_have_no_semantic_part(write, monkeypatch):
     for x in sig.values():
         assert x[decide.FEATURES.index("semantic")] == 0.0
         assert x[decide.FEATURES.index("semantic_lead")] == 0.0
+
+
+def test_an_index_without_vectors_is_judged_by_the_words_only_model(write, monkeypatch):
+    monkeypatch.setattr(semantic, "MAX_ENTRIES", 0)
+    _, index = build(write, ENTRIES)
+    assert decide.model(index) is weights.WORDS_ONLY
+    for name in ("semantic", "semantic_lead"):  # always 0 without vectors: they must weigh nothing
+        assert weights.WORDS_ONLY.coefficients[decide.FEATURES.index(name)] == 0.0
+
+
+def test_the_packaged_knowledge_base_still_answers_without_its_vectors(monkeypatch):
+    """A missing or damaged vectors file leaves the word signals; a model fitted with the semantic
+    signals would read their zeros as 'unlike every question' and refuse nearly everything."""
+    monkeypatch.setattr(semantic, "vectors_file", lambda: "/nonexistent/wordpieces.sqlite")
+    monkeypatch.setattr(semantic, "_QUERY_ENCODER", None)
+    kb = knowledge.load(files.default_path())
+    index = match.build_index(kb)
+    assert not index.has_vectors()
+    for query, expected in [("what does ERO do", "ero-role"), ("what is an ice detainer", "detainers"), ("who runs ICE", "ice-leadership")]:
+        answer = match.ask(query, kb, index)
+        assert answer.matched and answer.matches[0].entry.id == expected, query
+    assert not match.ask("how do I make ice cubes", kb, index).matched
 
 
 def test_signals_add_entries_that_share_only_meaning(write):

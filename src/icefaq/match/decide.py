@@ -15,7 +15,11 @@ entries (at most three) whose probability reaches :data:`SUGGEST`.
 The packaged knowledge base also has labelled real questions to learn from (:mod:`.examples`):
 two more signals, how near the query is to a question the entry answers and to questions the
 tool must refuse, weighed by a model fitted with them (``weights.WITH_EXAMPLES``). Any other
-knowledge base is judged by the first nine signals (``weights.WITHOUT_EXAMPLES``).
+knowledge base is judged by the first nine signals (``weights.WITHOUT_EXAMPLES``). Without word-piece
+vectors (a knowledge base over ``semantic.MAX_ENTRIES`` entries, or a missing or damaged vectors
+file) the semantic signals are all 0, which a model fitted with them reads as "unlike every
+question": so such an index is judged by a model fitted on the word signals alone
+(``weights.WORDS_ONLY``, whose semantic coefficients are 0).
 """
 
 from __future__ import annotations
@@ -97,7 +101,10 @@ def _lead(value: float, best: tuple[float, float]) -> float:
 
 
 def model(index: Index) -> weights.Model:
-    """The fitted model for this index: with the example signals when it has examples."""
+    """The fitted model for this index: with the example signals when it has examples, with the
+    word signals alone when it has no vectors."""
+    if not index.has_vectors():
+        return weights.WORDS_ONLY
     return weights.WITH_EXAMPLES if index.examples is not None else weights.WITHOUT_EXAMPLES
 
 
