@@ -28,6 +28,9 @@ def test_suggestions_are_the_three_likeliest_at_or_above_the_floor():
 class _NoExamples:
     examples = None
 
+    def has_vectors(self) -> bool:
+        return True
+
 
 def test_equally_likely_entries_are_ranked_in_knowledge_base_order(monkeypatch):
     monkeypatch.setattr(decide, "signals", lambda query, index: {2: [0.0] * 9, 0: [0.0] * 9, 1: [0.0] * 9})
