@@ -115,16 +115,18 @@ def similarities(query: Vector, packed: bytes) -> list[float]:
 
 
 KEPT = 1024  # at most this many unpacked blobs are kept (a batch of queries reuses them)
-_ROWS: dict[bytes, list[tuple[float, list[int]]]] = {}
+_ROWS: dict[bytes, list[tuple[float, list[float]]]] = {}
 _SEEN: set[bytes] = set()
 
 
-def _unpacked(packed: bytes) -> list[tuple[float, list[int]]] | None:
+def _unpacked(packed: bytes) -> list[tuple[float, list[float]]] | None:
     """The packed vectors unpacked (scale, components), for a blob this process compared before.
 
     Unpacking costs more than one comparison, so a blob is unpacked only on its second use: a
     one-question run pays nothing, a batch of questions compares each blob faster from then on.
-    The numbers are the same either way (the same products, summed in the same order).
+    The numbers are the same either way (the same products, summed in the same order). The components
+    are kept as floats: a float times an int is computed as a float times the int's (exact) float, so
+    the products are the same, and multiplying floats is about a quarter faster.
     """
     rows = _ROWS.get(packed)
     if rows is not None:
@@ -137,7 +139,8 @@ def _unpacked(packed: bytes) -> list[tuple[float, list[int]]] | None:
     if len(_ROWS) >= KEPT:
         _ROWS.clear()
     rows = _ROWS[packed] = [
-        (_unpack_scale(packed, o)[0], list(array("b", packed[o + 4 : o + _RECORD]))) for o in range(0, len(packed) - _RECORD + 1, _RECORD)
+        (_unpack_scale(packed, o)[0], [float(x) for x in array("b", packed[o + 4 : o + _RECORD])])
+        for o in range(0, len(packed) - _RECORD + 1, _RECORD)
     ]
     return rows
 
