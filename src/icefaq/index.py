@@ -42,7 +42,7 @@ CACHE_FORMAT = 9  # 9: the knowledge base's own misspellings join the words they
 # the first 16 hex digits of the SHA-256 of data/wordpieces.sqlite. New vectors must come with a
 # new digest (tests/test_index.py checks it), so that no cache pairs old entry vectors with a new
 # query encoder.
-VECTORS_DIGEST = "26e7736e1ee77686"
+VECTORS_DIGEST = "76d2da87d3a45f68"
 FORMAT = f"{CACHE_FORMAT}.{VECTORS_DIGEST}"  # what a cache file records as its format
 _CHUNK = 500  # bound parameters per statement, well under SQLite's limit
 _READ_ERRORS = (sqlite3.Error, ValueError, TypeError, KeyError, IndexError, AttributeError)
