@@ -5,7 +5,7 @@
 Examples (src/icefaq/match/examples.py): every question of the real-question train split, encoded
 by the query encoder, filed under each entry that answers it or as one to refuse (the paraphrase
 sets are no examples, so that they still measure questions the matcher has not seen). Three logistic regressions over each query's
-best candidates (decide.FEATURES): one with the two example signals, for the packaged knowledge
+best candidates (decide.terms: decide.FEATURES, and with examples two products): one with the two example signals, for the packaged knowledge
 base, one without them, for any other knowledge base, and one for an index without word-piece
 vectors (no semantic signal). All three are trained on the train split plus
 queries.yaml; a training question's example signals come from the examples of *other* pages, as a
@@ -29,7 +29,6 @@ sys.path.insert(0, str(ROOT / "src"))
 from icefaq import files, knowledge, match  # noqa: E402
 from icefaq.match import decide, examples, semantic, weights  # noqa: E402
 
-CANDIDATES = 10  # rows per query: its best candidates by a rough score
 L2 = 1.0
 Signals = dict[int, list[float]]
 Prediction = tuple[Case, str | None, float]
@@ -70,8 +69,8 @@ def training_signals(cases: list[Case], index: match.Index, items: list[tuple[Ca
 def rows(cases: list[Case], sigs: list[Signals], index: match.Index) -> tuple[np.ndarray, np.ndarray]:
     xs, ys = [], []
     for c, sig in zip(cases, sigs):
-        for i in sorted(sig, key=lambda i: -(sig[i][0] + sig[i][4]))[:CANDIDATES]:
-            xs.append(sig[i])
+        for i in decide.shortlist(sig):
+            xs.append(decide.terms(sig[i]))
             ys.append(1.0 if index.entry_id(i) in c.ids else 0.0)
     return np.array(xs, dtype=float), np.array(ys)
 
@@ -136,12 +135,12 @@ def fitted_model(
 ) -> tuple[weights.Model, int]:
     x, y = rows(train, training_signals(train, index, items, with_examples), index)
     coef, intercept, means, scales = fit(x, y)
-    names = decide.FEATURES[: x.shape[1]]
+    names = decide.term_names(decide.FEATURES if with_examples else decide.FEATURES[:-2])
     kind = "with examples" if with_examples else "without examples" if index.has_vectors() else "words only (no vectors)"
     print(f"\n{kind}: {len(y)} rows ({int(y.sum())} positive) from {len(train)} queries")
     for name, c in zip(names, coef):
-        print(f"  {name:14s} {c:+.3f}")
-    print(f"  intercept      {intercept:+.3f}")
+        print(f"  {name:26s} {c:+.3f}")
+    print(f"  {'intercept':26s} {intercept:+.3f}")
     unfinished = weights.Model(tuple(means), tuple(scales), tuple(coef), intercept, 0.5)
     ex = gather(items) if with_examples else None
     preds = predictions(dev, [decide.signals(c.query, index, ex) for c in dev], unfinished, index)
@@ -175,6 +174,7 @@ def main() -> None:
     body = (
         f"\n\n# Fitted on the real-question train split plus tests/eval/queries.yaml ({len(train)} queries, {n_rows}\n"
         f"# candidate rows); each threshold chosen on the dev split ({len(dev)} queries).\n"
+        "# Each model's numbers are per term (decide.terms: the signals, then with examples two products).\n"
         "# For the packaged knowledge base, which has examples: every signal in decide.FEATURES.\n"
         + source("WITH_EXAMPLES", with_ex)
         + "\n# For any other knowledge base: the signals before the two example ones.\n"

@@ -22,8 +22,8 @@ from evalsets import CORPUS, measure, split  # noqa: E402
 
 # (split, accuracy floor, false-abstention ceiling, false-answer ceiling)
 FLOORS = {
-    "test": (0.77, 0.19, 0.15),
-    "queries": (0.94, 0.03, 0.08),
+    "test": (0.77, 0.16, 0.15),
+    "queries": (0.94, 0.03, 0.09),
     "heldout": (0.93, 0.03, 0.12),
 }
 
@@ -69,9 +69,9 @@ def test_the_corpus_is_big_varied_and_split_by_page():
     assert not (pages[0] & pages[1] or pages[0] & pages[2] or pages[1] & pages[2])
 
 
-def test_each_model_has_a_probability_threshold_and_one_coefficient_per_signal():
+def test_each_model_has_a_probability_threshold_and_one_coefficient_per_term():
     models = ((weights.WITH_EXAMPLES, len(decide.FEATURES)), (weights.WITHOUT_EXAMPLES, len(decide.FEATURES) - 2))
     for model, signals in (*models, (weights.WORDS_ONLY, len(decide.FEATURES) - 2)):
         assert 0.0 < model.threshold < 1.0
-        assert len(model.means) == len(model.scales) == len(model.coefficients) == signals
+        assert len(model.means) == len(model.scales) == len(model.coefficients) == len(decide.terms([0.0] * signals))
         assert all(s > 0 for s in model.scales)
