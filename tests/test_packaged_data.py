@@ -40,6 +40,7 @@ NOT_ACRONYMS = {"A", "I", "OK", "U.S", "II", "ABC", "AI", "AIMS", "ASAP", "CBS",
 NOT_ACRONYMS |= {"JURIST", "REAL", "RIF", "SFG", "TV", "UPI", "USA", "CRBC", "PIX11", "TAG24", "WMRA", "WTOP", "SUNY"}
 NOT_ACRONYMS |= {"THE", "LOST"}  # a phone number spelled in letters (1-800-THE-LOST)
 NOT_ACRONYMS |= {"POLICE"}  # a word printed on vests, quoted
+NOT_ACRONYMS |= {"NOLA"}  # NOLA.com, a news site (in the glossary as NOLA.com)
 
 
 @pytest.fixture(scope="module")
