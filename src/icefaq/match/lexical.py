@@ -395,10 +395,11 @@ def lexical_features(query: str, index: Index, params: Params = DEFAULTS) -> tup
             # texts with the same overlap differ only in size: the smallest gives the best precision and similarity
             smallest: dict[frozenset[str], tuple[float, int]] = {}
             for tset, own in zip(sets, owns):
+                if tset.isdisjoint(qset):  # most texts share nothing: cheaper than building an empty set
+                    continue
                 shared = tset & qset
-                if shared:
-                    least = smallest.get(shared)
-                    smallest[shared] = (own, len(tset)) if least is None else (min(least[0], own), min(least[1], len(tset)))
+                least = smallest.get(shared)
+                smallest[shared] = (own, len(tset)) if least is None else (min(least[0], own), min(least[1], len(tset)))
             for shared, (own, size) in smallest.items():
                 given = gives.get(shared)
                 if given is None:

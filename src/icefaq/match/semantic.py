@@ -244,7 +244,8 @@ def encode_query(text: str) -> Vector | None:
 
 
 def centroid_similarity(query: Vector, packed: bytes) -> float:
-    return similarity(query, packed, 0) if len(packed) >= _RECORD else 0.0
+    """The cosine between the query and the entry's centroid (the first of its packed vectors)."""
+    return similarities(query, packed[:_RECORD])[0] if len(packed) >= _RECORD else 0.0
 
 
 def phrasing_similarity(query: Vector, packed: bytes) -> float:
