@@ -4,8 +4,9 @@
 
 Examples (src/icefaq/match/examples.py): every question of the real-question train split, encoded
 by the query encoder, filed under each entry that answers it or as one to refuse (the paraphrase
-sets are no examples, so that they still measure questions the matcher has not seen). Three logistic regressions over each query's
-best candidates (decide.terms: decide.FEATURES, and with examples two products): one with the two example signals, for the packaged knowledge
+sets are no examples, so that they still measure questions the matcher has not seen). Three logistic
+regressions over each query's best candidates (decide.shortlist; their terms: decide.terms, the signals
+of decide.FEATURES and, with examples, two products): one with the two example signals, for the packaged knowledge
 base, one without them, for any other knowledge base, and one for an index without word-piece
 vectors (no semantic signal). All three are trained on the train split plus
 queries.yaml; a training question's example signals come from the examples of *other* pages, as a

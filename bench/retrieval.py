@@ -39,7 +39,7 @@ Scorer = Callable[[str], tuple[list[str], float]]
 def icefaq_predictor(index: match.Index) -> Predictor:
     def run(q: str) -> tuple[list[str], bool]:
         ranked = match.score_all(q, index)
-        return [index.entry_id(i) for i, _ in ranked[:10]], decide.confident(ranked, decide.threshold(index))
+        return [index.entry_id(i) for i, _ in ranked], decide.confident(ranked, decide.threshold(index))
 
     return run
 

@@ -130,7 +130,9 @@ FORMAT = Opt(
     help="Output format; auto is rich on a terminal, plain otherwise.",
 )
 JSON = Opt("--json", dest="json_", kind="flag", help="Shorthand for --format json.")
-TOP = Opt("--top", "-n", dest="top", kind="int", default=1, lo=1, metavar="N", help="Show up to N confident matches, best first.")
+TOP = Opt(
+    "--top", "-n", dest="top", kind="int", default=1, lo=1, metavar="N", help="Show up to N confident matches (at most 10), best first."
+)
 MIN_SCORE = Opt(
     "--min-score", dest="min_score", kind="float", lo=0.0, hi=1.0, metavar="SCORE", help="Confidence threshold in 0..1 (default 0.5)."
 )

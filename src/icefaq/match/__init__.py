@@ -59,7 +59,7 @@ __all__ = [
 
 
 def score_all(query: str, index: Index) -> list[tuple[int, float]]:
-    """Score the candidate entries for a query: (entry number, probability), best first."""
+    """Score the query's shortlisted entries (``decide.CANDIDATES`` at most): (entry number, probability), best first."""
     return decide.rank(query, index)
 
 

@@ -4,13 +4,15 @@ For every candidate entry the matcher gathers a few signals (:data:`FEATURES`): 
 score and its parts (coverage, precision, similarity; see :mod:`.lexical`), the semantic
 similarity of the query to the entry's best question or alias (:mod:`.semantic`), each one's
 lead over the best other entry, the share of the query's information the knowledge base
-knows at all, and the query's length. A logistic model weighs them (with the example signals,
-also two products of them: :func:`terms`) into the probability that the entry answers the query: that probability is the ``score`` users see, in 0..1, and
-entries are ranked by it. The model's few coefficients and its threshold live in
-:mod:`.weights`, fitted by ``bench/fit.py`` on the train split of the real-question corpus,
-the threshold chosen on its dev split (see tests/corpus/README.md). The rule: answer with
-the best entry when its probability reaches the threshold, else abstain and suggest the
-entries (at most three) whose probability reaches :data:`SUGGEST`.
+knows at all, and the query's length. For the query's :data:`CANDIDATES` best candidates by a
+rough score (:func:`shortlist`), a logistic model weighs them (with the example signals, also
+two products of them: :func:`terms`) into the probability that the entry answers the query:
+that probability is the ``score`` users see, in 0..1, and those entries are ranked by it.
+The model's few coefficients and its threshold live in :mod:`.weights`, fitted by
+``bench/fit.py`` on the train split of the real-question corpus, the threshold chosen on its
+dev split (see tests/corpus/README.md). The rule: answer with the best entry when its
+probability reaches the threshold, else abstain and suggest the entries (at most three)
+whose probability reaches :data:`SUGGEST`.
 
 The packaged knowledge base also has labelled real questions to learn from (:mod:`.examples`):
 two more signals, how near the query is to a question the entry answers and to questions the
@@ -49,7 +51,7 @@ FEATURES = (
     "answered",  # these two only with examples (see the module docstring)
     "refused",
 )
-INTERACTIONS = (("refused", "lexical_lead"), ("refused", "semantic_lead"))  # products among the model's terms: see terms()
+INTERACTIONS = (("refused", "lexical_lead"), ("refused", "semantic_lead"))  # products of signals, as further terms: see terms()
 _INDEX = {name: k for k, name in enumerate(FEATURES)}
 SUGGEST = 0.05  # a "did you mean" suggestion needs at least this probability (1 in 20)
 CANDIDATES = 10  # the model judges (and was fitted on) this many entries per query: see shortlist()
@@ -79,7 +81,7 @@ def signals(query: str, index: Index, examples: Examples | None | object = _OWN)
     if not lex:
         return {}
     ex = index.examples if examples is _OWN else examples
-    learned = ex if isinstance(ex, Examples) else None
+    learned = ex if isinstance(ex, Examples) and index.has_vectors() else None  # without vectors: the words-only model
     refused = learned.refused_similarity(qvec) if learned is not None and qvec is not None else 0.0
     best_lex = _two_best(v[0] for v in lex.values())
     best_sem = _two_best(sem.get(i, 0.0) for i in lex)
@@ -113,14 +115,17 @@ def model(index: Index) -> weights.Model:
 
 
 def terms(x: list[float]) -> list[float]:
-    """The model's terms: the signals, then (with the example signals) each product in
-    :data:`INTERACTIONS`. With them, a query close to questions the tool must refuse counts
-    against an entry less when that entry leads every other by a wide margin. Cross-validation
-    (bench/cv.py): 79.4% with the signals alone, 81.0% with these products. Products of every pair
-    of signals measured 82.0%, but the fitted model then gave a lower probability for a larger
-    lead in about a quarter of the rows (and answered nothing in a three-entry knowledge base,
-    whose leads are larger than any it was fitted on). With these two, a larger lead still never
-    lowers the probability, unless the query is all but one of the questions to refuse (tests/test_decide.py)."""
+    """The model's terms: the signals, then (with the example signals) each product in :data:`INTERACTIONS`.
+
+    With the products, a query close to questions the tool must refuse counts against an entry
+    less when that entry leads every other by a wide margin. Cross-validation (bench/cv.py, the
+    labels of 2026-12-04 before that day's new entries): 79.4% with the signals alone, 81.0% with
+    these products. Products of every pair of signals measured 82.0%, but the fitted model then gave
+    a lower probability for a larger lead in about a quarter of the rows (and answered nothing in a
+    three-entry knowledge base, whose leads are larger than any it was fitted on). With these two, a
+    larger lead still never lowers the probability, unless the query is all but one of the questions
+    to refuse (tests/test_decide.py).
+    """
     if len(x) < len(FEATURES):
         return x
     return x + [x[_INDEX[a]] * x[_INDEX[b]] for a, b in INTERACTIONS]
@@ -132,30 +137,31 @@ def term_names(names: tuple[str, ...]) -> list[str]:
 
 
 def probability(x: list[float], fitted: weights.Model = weights.WITH_EXAMPLES) -> float:
-    """The fitted model's probability that an entry with these signals answers the query."""
-    constant, per_term = _folded(fitted)
-    z = constant + sum(map(mul, per_term, terms(x)))
+    """The fitted model's probability that an entry with these signals answers the query.
+
+    Raises:
+        ValueError: the signals are not the ones the model was fitted on (their number differs).
+    """
+    constant, per_term = fitted.folded
+    t = terms(x)
+    if len(t) != len(per_term):
+        raise ValueError(f"{len(x)} signals for a model of {len(per_term)} terms")
+    z = constant + sum(map(mul, per_term, t))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _folded(fitted: weights.Model) -> tuple[float, list[float]]:
-    """The model with its standardisation folded into the weights (a constant and a weight per
-    term): the same probabilities for one multiplication per term."""
-    if fitted.folded is None:
-        per_term = [w / s for w, s in zip(fitted.coefficients, fitted.scales)]
-        fitted.folded = (fitted.intercept - sum(w * m for w, m in zip(per_term, fitted.means)), per_term)
-    return fitted.folded  # type: ignore[return-value]
-
-
 def rank(query: str, index: Index) -> list[tuple[int, float]]:
-    """The candidate entries with their probabilities, most likely first (ties in knowledge-base order)."""
+    """The shortlisted entries with their probabilities, most likely first (ties in knowledge-base order)."""
     return ranked(signals(query, index), model(index))
 
 
 def shortlist(found: dict[int, list[float]]) -> list[int]:
-    """The :data:`CANDIDATES` entries the model judges: the best by a rough score (lexical plus
-    semantic), the same entries it was fitted on (bench/fit.py)."""
-    return sorted(found, key=lambda i: -(found[i][0] + found[i][4]))[:CANDIDATES]
+    """The :data:`CANDIDATES` entries the model judges, the same it was fitted on (bench/fit.py).
+
+    They are the best by a rough score, lexical plus semantic, ties in knowledge-base order.
+    """
+    lexical, semantic_ = _INDEX["lexical"], _INDEX["semantic"]
+    return sorted(found, key=lambda i: (-(found[i][lexical] + found[i][semantic_]), i))[:CANDIDATES]
 
 
 def ranked(found: dict[int, list[float]], fitted: weights.Model) -> list[tuple[int, float]]:

@@ -2,10 +2,13 @@
 
 
 class Model:
-    """A fitted logistic model: per term (decide.terms: the signals in decide.FEATURES order, then
-    with the example signals two products of them) a mean and scale to standardise it and a coefficient; the intercept;
-    the threshold an answer's probability must reach. ``folded`` is for decide.py (the same
-    numbers rearranged for speed, computed on first use)."""
+    """A fitted logistic model, its threshold, and the same numbers folded for speed.
+
+    Per term (decide.terms: the signals in decide.FEATURES order, then with the example signals two
+    products of them) a mean and a scale to standardise it and a coefficient; the intercept; the
+    threshold an answer's probability must reach. ``folded`` holds the same model as a constant and
+    one weight per unstandardised term, computed once here (the numbers are fixed at construction).
+    """
 
     __slots__ = ("means", "scales", "coefficients", "intercept", "threshold", "folded")
 
@@ -14,7 +17,8 @@ class Model:
     ) -> None:
         self.means, self.scales, self.coefficients = means, scales, coefficients
         self.intercept, self.threshold = intercept, threshold
-        self.folded: object = None
+        per_term = tuple(w / s for w, s in zip(coefficients, scales))
+        self.folded: tuple[float, tuple[float, ...]] = (intercept - sum(w * m for w, m in zip(per_term, means)), per_term)
 
 
 # Fitted on the real-question train split plus tests/eval/queries.yaml (1312 queries, 13035
