@@ -76,4 +76,9 @@ def main(paths: list[str], add: bool = False) -> None:
 
 if __name__ == "__main__":
     args = sys.argv[1:]
+    if {"-h", "--help"} & set(args):
+        print(__doc__)
+        raise SystemExit(0)
+    if not [a for a in args if a != "--add"]:
+        raise SystemExit("usage: python scripts/split_corpus.py [--add] HARVEST.yaml [HARVEST.yaml ...]")
     main([a for a in args if a != "--add"], add="--add" in args)
